@@ -1,0 +1,3 @@
+export async function evaluateBundled(): Promise<{ bundled: unknown; language: unknown }> {
+  throw new Error('not yet');
+}

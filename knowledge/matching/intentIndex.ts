@@ -1,0 +1,102 @@
+// The ranking core: labelled example sentences in, a calibrated ranking of labels out.
+// It knows nothing of articles or the bot; the knowledge-base matcher and the benchmark both use it.
+import type { Lang } from '../types.js';
+import { FeatureSpace, vectorise, DEFAULT_FEATURES, type FeatureOptions } from './features.js';
+import { normalise, type SynonymMap, type Token } from './normalise.js';
+import { trainSoftmax, DEFAULT_TRAINING, type TrainOptions, type TrainingExample } from './softmaxClassifier.js';
+import { createSpeller, type Speller } from './speller.js';
+
+export interface LabelledText {
+  text: string;
+  label: string;
+  lang: Lang;
+}
+
+export interface Ranked {
+  label: string;
+  /** probability-like confidence in [0, 1] */
+  score: number;
+}
+
+export interface IntentIndexOptions {
+  synonyms?: Partial<Record<Lang, SynonymMap>>;
+  features?: FeatureOptions;
+  training?: TrainOptions;
+  spelling?: boolean;
+}
+
+export interface IntentIndex {
+  readonly labels: readonly string[];
+  rank(text: string, lang: Lang, k?: number): Ranked[];
+  /** what the index holds, for the benchmark */
+  stats(): { examples: number; labels: number; features: number; vocabulary: number; weightBytes: number };
+}
+
+export function createIntentIndex(examples: readonly LabelledText[], options: IntentIndexOptions = {}): IntentIndex {
+  const features = options.features ?? DEFAULT_FEATURES;
+  const synonyms = options.synonyms ?? {};
+  const labels: string[] = [];
+  const labelIds = new Map<string, number>();
+  const vocabulary = new Map<string, number>();
+  const space = new FeatureSpace();
+
+  const tokenised = examples.map((e) => {
+    let id = labelIds.get(e.label);
+    if (id === undefined) {
+      id = labels.length;
+      labels.push(e.label);
+      labelIds.set(e.label, id);
+    }
+    const tokens = normalise(e.text, e.lang, synonyms[e.lang]);
+    for (const t of tokens) vocabulary.set(t.surface, (vocabulary.get(t.surface) ?? 0) + 1);
+    return { tokens, label: id };
+  });
+
+  const training: TrainingExample[] = tokenised.map(({ tokens, label }) => ({ x: vectorise(tokens, space, true, features), label }));
+  const classifier = trainSoftmax(training, labels.length, space.size, options.training ?? DEFAULT_TRAINING);
+  const speller: Speller | undefined = options.spelling === false ? undefined : createSpeller(vocabulary);
+
+  function correct(tokens: Token[], lang: Lang): Token[] {
+    if (!speller) return tokens;
+    let changed = false;
+    const words = tokens.map((t) => {
+      const c = speller.correct(t.surface);
+      if (c !== t.surface) changed = true;
+      return c;
+    });
+    return changed ? normalise(words.join(' '), lang) : tokens;
+  }
+
+  const probabilities = new Float64Array(labels.length);
+
+  return {
+    labels,
+    rank(text, lang, k = 3) {
+      const tokens = correct(normalise(text, lang, synonyms[lang]), lang);
+      if (tokens.length === 0 || labels.length === 0) return [];
+      const p = classifier.predict(vectorise(tokens, space, false, features), probabilities);
+      // Partial selection of the k best: cheaper than sorting every label.
+      const best: Ranked[] = [];
+      for (let c = 0; c < p.length; c++) {
+        const score = p[c]!;
+        if (best.length === k && score <= best[k - 1]!.score) continue;
+        const entry = { label: labels[c]!, score };
+        let i = best.length < k ? best.length : k - 1;
+        best[i] = entry;
+        while (i > 0 && best[i - 1]!.score < score) {
+          best[i] = best[i - 1]!;
+          best[i - 1] = entry;
+          i--;
+        }
+      }
+      return best;
+    },
+    stats: () => ({
+      examples: examples.length,
+      labels: labels.length,
+      features: space.size,
+      vocabulary: vocabulary.size,
+      weightBytes: classifier.bytes,
+    }),
+  };
+}

@@ -1,0 +1,161 @@
+// A linear softmax classifier over sparse features, trained by SGD.
+//
+// A dense weight matrix (features x classes) does not scale: 100 000 questions over a few thousand
+// articles would need gigabytes. Here a class only has weights for the features seen in its own
+// examples, stored by feature like an inverted index. Scoring a message walks the postings of its
+// features, so the cost follows how many classes share its words, not the size of the KB.
+import type { SparseVector } from './features.js';
+
+export interface TrainingExample {
+  x: SparseVector;
+  label: number;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  seed: number;
+  /** a feature keeps weights for at most this many classes (those where it is most frequent) */
+  maxClassesPerFeature: number;
+}
+
+export const DEFAULT_TRAINING: TrainOptions = { epochs: 8, learningRate: 0.8, l2: 1e-6, seed: 7, maxClassesPerFeature: 256 };
+
+export interface SoftmaxClassifier {
+  readonly classCount: number;
+  /** probabilities over all classes (written into `out`, which is returned) */
+  predict(x: SparseVector, out?: Float64Array): Float64Array;
+  /** bytes held by the weights, for the benchmark */
+  readonly bytes: number;
+}
+
+/** Small deterministic PRNG so training is repeatable. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildPostings(examples: readonly TrainingExample[], featureCount: number, maxClassesPerFeature: number) {
+  // Every (feature, class) occurrence as one sortable number, then runs give the distinct pairs
+  // and their counts: a CSR layout by feature keeps this compact.
+  let occurrences = 0;
+  for (const { x } of examples) occurrences += x.ids.length;
+  const keys = new Float64Array(occurrences);
+  let k = 0;
+  for (const { x, label } of examples) for (const f of x.ids) keys[k++] = f * 65536 + label;
+  keys.sort();
+
+  const pairFeature: number[] = [];
+  const pairClass: number[] = [];
+  const pairCount: number[] = [];
+  for (let i = 0; i < keys.length; ) {
+    let j = i;
+    while (j < keys.length && keys[j] === keys[i]) j++;
+    const key = keys[i]!;
+    pairFeature.push(Math.floor(key / 65536));
+    pairClass.push(key % 65536);
+    pairCount.push(j - i);
+    i = j;
+  }
+
+  // A feature shared by very many classes says little about any of them and makes every message
+  // walk a long posting list; keep only the classes where it is most frequent.
+  const keep = new Uint8Array(pairFeature.length).fill(1);
+  for (let i = 0; i < pairFeature.length; ) {
+    let j = i;
+    while (j < pairFeature.length && pairFeature[j] === pairFeature[i]) j++;
+    if (j - i > maxClassesPerFeature) {
+      const order = Array.from({ length: j - i }, (_, n) => i + n).sort((a, b) => pairCount[b]! - pairCount[a]!);
+      for (const dropped of order.slice(maxClassesPerFeature)) keep[dropped] = 0;
+    }
+    i = j;
+  }
+
+  const start = new Int32Array(featureCount + 1);
+  for (let i = 0; i < pairFeature.length; i++) if (keep[i]) start[pairFeature[i]! + 1]!++;
+  for (let f = 0; f < featureCount; f++) start[f + 1]! += start[f]!;
+  const classes = new Int32Array(start[featureCount]!);
+  let p = 0;
+  for (let i = 0; i < pairFeature.length; i++) if (keep[i]) classes[p++] = pairClass[i]!;
+  return { start, classes };
+}
+
+export function trainSoftmax(
+  examples: readonly TrainingExample[],
+  classCount: number,
+  featureCount: number,
+  options: TrainOptions = DEFAULT_TRAINING,
+): SoftmaxClassifier {
+  if (classCount > 65536) throw new RangeError('at most 65 536 classes');
+  const { start, classes } = buildPostings(examples, featureCount, options.maxClassesPerFeature);
+  const weights = new Float32Array(classes.length);
+  const bias = new Float64Array(classCount);
+
+  function scores(x: SparseVector, out: Float64Array): Float64Array {
+    out.set(bias);
+    const { ids, values } = x;
+    for (let j = 0; j < ids.length; j++) {
+      const f = ids[j]!;
+      if (f < 0 || f >= featureCount) continue;
+      const v = values[j]!;
+      for (let p = start[f]!, end = start[f + 1]!; p < end; p++) out[classes[p]!]! += v * weights[p]!;
+    }
+    return out;
+  }
+
+  function softmax(s: Float64Array): Float64Array {
+    let max = -Infinity;
+    for (let c = 0; c < s.length; c++) if (s[c]! > max) max = s[c]!;
+    let sum = 0;
+    for (let c = 0; c < s.length; c++) {
+      const e = Math.exp(s[c]! - max);
+      s[c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < s.length; c++) s[c]! /= sum;
+    return s;
+  }
+
+  const random = mulberry32(options.seed);
+  const order = examples.map((_, i) => i);
+  const p = new Float64Array(classCount);
+  const total = options.epochs * examples.length;
+  let step = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const index of order) {
+      const { x, label } = examples[index]!;
+      const lr = options.learningRate * (1 - step++ / total) + 1e-3;
+      softmax(scores(x, p));
+      p[label]! -= 1;
+      for (let c = 0; c < classCount; c++) bias[c]! -= lr * 0.1 * p[c]!;
+      const decay = 1 - lr * options.l2;
+      for (let j = 0; j < x.ids.length; j++) {
+        const f = x.ids[j]!;
+        const v = x.values[j]!;
+        for (let q = start[f]!, end = start[f + 1]!; q < end; q++) {
+          const g = p[classes[q]!]!;
+          weights[q] = weights[q]! * decay - lr * g * v;
+        }
+      }
+    }
+  }
+
+  return {
+    classCount,
+    bytes: weights.byteLength + classes.byteLength + start.byteLength + bias.byteLength,
+    predict(x, out = new Float64Array(classCount)) {
+      return softmax(scores(x, out));
+    },
+  };
+}

@@ -11,7 +11,8 @@ export function syntheticKb(entries: number, perArticle = 50, seed = 42): { trai
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   const zipf = <T>(xs: readonly T[]) => xs[Math.min(xs.length - 1, Math.floor(xs.length ** random()) - 1)]!;
   const word = () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join('');
-  const common = Array.from({ length: 300 }, word);
+  // Real function words, as in real questions (they carry no character n-grams in the matcher).
+  const common = 'how do i can the a to my is what where why when you it on in for of with and an are was be this that please not'.split(' ');
   const vocabulary = Array.from({ length: 40_000 }, word);
   const articles = Math.ceil(entries / perArticle);
   const topics = Array.from({ length: articles }, () => Array.from({ length: 8 }, () => zipf(vocabulary)));

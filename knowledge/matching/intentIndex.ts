@@ -56,15 +56,29 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
   const classifier = trainSoftmax(training, labels.length, space.size, options.training ?? DEFAULT_TRAINING);
   const speller: Speller | undefined = options.spelling === false ? undefined : createSpeller(vocabulary);
 
-  function correct(tokens: Token[], lang: Lang): Token[] {
-    if (!speller) return tokens;
+  /**
+   * Spelling correction, and how much of the message the KB knows: content words seen in the KB
+   * count fully, words that needed correcting count half, unknown ones not at all. A message whose
+   * words the KB has never seen is likely out of scope however its best article scores.
+   */
+  function correct(tokens: Token[], lang: Lang): { tokens: Token[]; coverage: number } {
+    const content = tokens.filter((t) => !t.stop);
+    const counted = content.length > 0 ? content : tokens;
+    let known = 0;
     let changed = false;
-    const words = tokens.map((t) => {
-      const c = speller.correct(t.surface);
-      if (c !== t.surface) changed = true;
-      return c;
-    });
-    return changed ? normalise(words.join(' '), lang) : tokens;
+    const fixed = new Map<string, string>();
+    for (const t of tokens) {
+      if (vocabulary.has(t.surface)) continue;
+      const c = speller ? speller.correct(t.surface) : t.surface;
+      if (c !== t.surface) {
+        changed = true;
+        fixed.set(t.surface, c);
+      }
+    }
+    for (const t of counted) known += vocabulary.has(t.surface) ? 1 : fixed.has(t.surface) ? 0.5 : 0;
+    const coverage = counted.length ? known / counted.length : 0;
+    if (!changed) return { tokens, coverage };
+    return { tokens: normalise(tokens.map((t) => fixed.get(t.surface) ?? t.surface).join(' '), lang), coverage };
   }
 
   const probabilities = new Float64Array(labels.length);
@@ -72,9 +86,11 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
   return {
     labels,
     rank(text, lang, k = 3) {
-      const tokens = correct(normalise(text, lang, synonyms[lang]), lang);
+      const { tokens, coverage } = correct(normalise(text, lang, synonyms[lang]), lang);
       if (tokens.length === 0 || labels.length === 0) return [];
       const p = classifier.predict(vectorise(tokens, space, false, features), probabilities);
+      // Confidence = probability of the label x coverage of the message by the KB's vocabulary.
+      for (let c = 0; c < p.length; c++) p[c]! *= coverage;
       // Partial selection of the k best: cheaper than sorting every label.
       const best: Ranked[] = [];
       for (let c = 0; c < p.length; c++) {

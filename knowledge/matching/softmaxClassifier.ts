@@ -12,7 +12,8 @@ export interface TrainingExample {
 }
 
 export interface TrainOptions {
-  epochs: number;
+  /** passes over the examples; 'auto' makes about 120 000 updates, between 4 and 30 passes */
+  epochs: number | 'auto';
   learningRate: number;
   l2: number;
   seed: number;
@@ -20,10 +21,12 @@ export interface TrainOptions {
   maxClassesPerFeature: number;
 }
 
-export const DEFAULT_TRAINING: TrainOptions = { epochs: 8, learningRate: 0.8, l2: 1e-6, seed: 7, maxClassesPerFeature: 256 };
+export const DEFAULT_TRAINING: TrainOptions = { epochs: 'auto', learningRate: 0.8, l2: 1e-6, seed: 7, maxClassesPerFeature: 256 };
 
 export interface SoftmaxClassifier {
   readonly classCount: number;
+  /** raw linear scores over all classes (written into `out`, which is returned) */
+  logits(x: SparseVector, out?: Float64Array): Float64Array;
   /** probabilities over all classes (written into `out`, which is returned) */
   predict(x: SparseVector, out?: Float64Array): Float64Array;
   /** bytes held by the weights, for the benchmark */
@@ -87,6 +90,15 @@ function buildPostings(examples: readonly TrainingExample[], featureCount: numbe
   return { start, classes };
 }
 
+/**
+ * A small KB (a thousand questions) needs many passes to converge; a large one converges in a few
+ * and each pass costs more. Measured: the bundled KB gains 3 points going from 8 to 30 passes,
+ * CLINC150 (15 000 questions) gains nothing past 8.
+ */
+export function autoEpochs(examples: number): number {
+  return Math.min(30, Math.max(4, Math.ceil(120_000 / Math.max(examples, 1))));
+}
+
 export function trainSoftmax(
   examples: readonly TrainingExample[],
   classCount: number,
@@ -126,9 +138,10 @@ export function trainSoftmax(
   const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
   const p = new Float64Array(classCount);
-  const total = options.epochs * examples.length;
+  const epochs = options.epochs === 'auto' ? autoEpochs(examples.length) : options.epochs;
+  const total = epochs * examples.length;
   let step = 0;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -154,6 +167,9 @@ export function trainSoftmax(
   return {
     classCount,
     bytes: weights.byteLength + classes.byteLength + start.byteLength + bias.byteLength,
+    logits(x, out = new Float64Array(classCount)) {
+      return scores(x, out);
+    },
     predict(x, out = new Float64Array(classCount)) {
       return softmax(scores(x, out));
     },

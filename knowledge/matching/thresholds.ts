@@ -40,9 +40,10 @@ function candidates(scores: number[]): number[] {
 }
 
 /**
- * `clarify` maximises the balanced accuracy on validation: the mean of in-scope accuracy (a rejected
- * in-scope question counts as wrong) and out-of-scope recall, so the rare out-of-scope class weighs as
- * much as the common one. `answer` is the lowest threshold at which the answers given outright are
+ * `clarify` maximises the accuracy over every validation question, in scope or not, each counting
+ * once: an in-scope question is right when its top label is right and not rejected, an out-of-scope
+ * one when it is rejected. (Weighting the two classes equally instead rejected a tenth of the in-scope
+ * questions on CLINC150 to catch the rare out-of-scope ones.) `answer` is the lowest threshold at which the answers given outright are
  * right at least `answerPrecision` of the time (out-of-scope questions answered count as wrong).
  */
 export function chooseThresholds(inScope: readonly Scored[], outOfScope: readonly number[], options = DEFAULT_CHOICE): ThresholdChoice {
@@ -73,9 +74,9 @@ export function chooseThresholds(inScope: readonly Scored[], outOfScope: readonl
   let best = -1;
   for (const t of grid) {
     const r = at(t);
-    const balanced = outOfScope.length ? (r.accuracy + r.oosRecall) / 2 : r.accuracy;
-    if (balanced > best + 1e-12) {
-      best = balanced;
+    const overall = (r.accuracy * inScope.length + r.oosRecall * outOfScope.length) / Math.max(inScope.length + outOfScope.length, 1);
+    if (overall > best + 1e-12) {
+      best = overall;
       clarify = t;
     }
   }

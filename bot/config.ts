@@ -1,0 +1,61 @@
+// Configuration from the environment, validated once at start: one clear message per bad variable.
+import { z } from 'zod';
+import type { Thresholds } from '../knowledge/matching/thresholds.js';
+import { DEFAULT_THRESHOLDS } from '../knowledge/matching/defaultThresholds.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  knowledgeDir: string;
+  dataDir: string;
+  defaultLocale: 'fr' | 'en';
+  thresholds: Thresholds;
+  microsoftAppId?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+// An empty variable (`PORT=` in .env) means "use the default", as if it were not set.
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const confidence = z.coerce.number({ error: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+
+const Env = z.object({
+  PORT: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
+  KNOWLEDGE_DIR: optional(z.string()),
+  DATA_DIR: optional(z.string()),
+  DEFAULT_LOCALE: optional(z.enum(['fr', 'en'], { error: "must be 'fr' or 'en'" })),
+  MATCH_ANSWER_THRESHOLD: optional(confidence),
+  MATCH_CLARIFY_THRESHOLD: optional(confidence),
+  MicrosoftAppId: optional(z.string()),
+});
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (got '${env[String(i.path[0])]}')`));
+  }
+  const e = parsed.data;
+  const thresholds = {
+    answer: e.MATCH_ANSWER_THRESHOLD ?? DEFAULT_THRESHOLDS.answer,
+    clarify: e.MATCH_CLARIFY_THRESHOLD ?? DEFAULT_THRESHOLDS.clarify,
+  };
+  if (thresholds.clarify > thresholds.answer) {
+    throw new ConfigError([`MATCH_CLARIFY_THRESHOLD (${thresholds.clarify}) must not be above MATCH_ANSWER_THRESHOLD (${thresholds.answer})`]);
+  }
+  const microsoftAppId = e.MicrosoftAppId;
+  return {
+    port: e.PORT ?? 3978,
+    // Without an app id nobody is authenticated: listen on loopback only.
+    host: microsoftAppId ? '0.0.0.0' : '127.0.0.1',
+    knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
+    dataDir: e.DATA_DIR ?? './data',
+    defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
+    thresholds,
+    ...(microsoftAppId ? { microsoftAppId } : {}),
+  };
+}

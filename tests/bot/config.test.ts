@@ -1,0 +1,40 @@
+import { expect } from 'chai';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+
+describe('configuration from the environment', () => {
+  it('works with nothing set: local mode on loopback, port 3978', () => {
+    const config = loadConfig({});
+    expect(config).to.deep.include({ port: 3978, host: '127.0.0.1', dataDir: './data', knowledgeDir: './knowledge', defaultLocale: 'fr' });
+    expect(config.microsoftAppId).to.equal(undefined);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '' })).to.deep.include({ port: 3978, host: '127.0.0.1' });
+  });
+
+  it('listens on every interface once a Bot Framework app id is configured', () => {
+    expect(loadConfig({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' }).host).to.equal('0.0.0.0');
+  });
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'abc' }, /^PORT must be a whole number \(got 'abc'\)$/],
+    [{ PORT: '70000' }, /^PORT must be 1 to 65535/],
+    [{ DEFAULT_LOCALE: 'de' }, /^DEFAULT_LOCALE must be 'fr' or 'en' \(got 'de'\)$/],
+    [{ MATCH_ANSWER_THRESHOLD: '1.5' }, /^MATCH_ANSWER_THRESHOLD must be between 0 and 1/],
+    [{ MATCH_ANSWER_THRESHOLD: '0.3', MATCH_CLARIFY_THRESHOLD: '0.6' }, /MATCH_CLARIFY_THRESHOLD \(0.6\) must not be above/],
+  ];
+  for (const [env, message] of bad) {
+    it(`refuses ${JSON.stringify(env)} with a message naming the variable`, () => {
+      expect(() => loadConfig(env)).to.throw(ConfigError, message);
+    });
+  }
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', DEFAULT_LOCALE: 'de' });
+      expect.fail('should throw');
+    } catch (err) {
+      expect((err as ConfigError).problems).to.have.length(2);
+    }
+  });
+});

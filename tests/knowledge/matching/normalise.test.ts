@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import { cleanText, normalise, words, expandSynonyms } from '../../../knowledge/matching/normalise.js';
+
+describe('normalising a message', () => {
+  const table: Array<[string, 'fr' | 'en', string[]]> = [
+    ["J'ai oublié mon mot de passe", 'fr', ['ai', 'oublie', 'mon', 'mot', 'de', 'passe']],
+    ["L'appli ne démarre pas, qu'est-ce que je fais ?", 'fr', ['appli', 'ne', 'demarre', 'pas', 'est', 'ce', 'que', 'je', 'fais']],
+    ['Où est l’option « sauvegarde » ?', 'fr', ['ou', 'est', 'option', 'sauvegarde']],
+    ["jusqu'à quand d'abord", 'fr', ['a', 'quand', 'abord']],
+    ["I can't sign in, it's broken", 'en', ['i', 'can', 'not', 'sign', 'in', 'it', 'broken']],
+    ["Scriba doesn't start", 'en', ['scriba', 'does', 'not', 'start']],
+    ['ＳＣＲＩＢＡ full-width', 'en', ['scriba', 'full', 'width']],
+    ['tab\there\u0000and\u0007bell', 'en', ['tab', 'here', 'and', 'bell']],
+  ];
+  for (const [input, lang, expected] of table) {
+    it(`splits ${JSON.stringify(input)} (${lang}) into ${expected.join(' ')}`, () => {
+      expect(words(input, lang)).to.deep.equal(expected);
+    });
+  }
+
+  it('keeps accents in cleaned text for display and language detection', () => {
+    expect(cleanText('Réinitialiser')).to.equal('réinitialiser');
+  });
+
+  it('stems French and English words the same way with or without accents', () => {
+    const [a] = normalise('réinitialisation', 'fr');
+    const [b] = normalise('reinitialisation', 'fr');
+    expect(a!.stem).to.equal(b!.stem);
+    expect(normalise('passwords', 'en')[0]!.stem).to.equal(normalise('password', 'en')[0]!.stem);
+  });
+
+  it('keeps negations, which other stop-word lists drop', () => {
+    const tokens = normalise('je ne peux pas me connecter', 'fr');
+    expect(tokens.find((t) => t.surface === 'pas')!.stop).to.equal(false);
+    expect(tokens.find((t) => t.surface === 'je')!.stop).to.equal(true);
+  });
+
+  it('expands abbreviations from the synonyms file', () => {
+    expect(expandSynonyms(['mdp', 'perdu'], { mdp: 'mot de passe' }, 'fr')).to.deep.equal(['mot', 'de', 'passe', 'perdu']);
+    expect(normalise('pwd reset', 'en', { pwd: 'password' }).map((t) => t.surface)).to.deep.equal(['password', 'reset']);
+  });
+
+  it('does not mistake an inherited object key for a synonym', () => {
+    expect(expandSynonyms(['constructor', 'tostring'], {}, 'en')).to.deep.equal(['constructor', 'tostring']);
+  });
+});

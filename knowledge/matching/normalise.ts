@@ -57,7 +57,8 @@ export function stripAccents(text: string): string {
 /** Words of a cleaned text for a language, elisions and contractions expanded, accents stripped. */
 export function words(text: string, lang: Lang): string[] {
   let t = cleanText(text);
-  if (lang === 'fr') t = t.replace(FRENCH_ELISION, ' ');
+  // n' is the negation: keep it as "ne", the other elided words carry nothing.
+  if (lang === 'fr') t = t.replace(FRENCH_ELISION, (m) => (m === "n'" ? 'ne ' : ' '));
   else for (const [pattern, replacement] of ENGLISH_CONTRACTIONS) t = t.replace(pattern, replacement);
   return stripAccents(t)
     .split(/[^\p{L}\p{N}]+/u)
@@ -96,8 +97,17 @@ export function isStopWord(word: string, lang: Lang): boolean {
   return STOP_WORDS[lang].has(word);
 }
 
+// French "ne … plus" / "n'… plus" is a negation ("ne marche plus"), not the product edition
+// "Scriba Plus": read that way, "plus" is a function word.
+const NEGATION_WINDOW = 3;
+
 export function toTokens(ws: string[], lang: Lang): Token[] {
-  return ws.map((surface) => ({ surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) }));
+  return ws.map((surface, i) => {
+    if (lang === 'fr' && surface === 'plus' && ws.slice(Math.max(0, i - NEGATION_WINDOW), i).some((w) => w === 'ne' || w === 'n')) {
+      return { surface: 'ne-plus', stem: 'ne-plus', stop: true };
+    }
+    return { surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) };
+  });
 }
 
 /** The whole pipeline: clean, split, expand synonyms, stem. */

@@ -1,0 +1,55 @@
+// Assembles the bot from its parts; main.ts passes the real ones, tests pass temp-dir ones.
+import { ConversationState, type BotAdapter } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Matcher } from '../knowledge/matcher.js';
+import type { Lang } from '../knowledge/types.js';
+import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { KeyValueStore } from '../tickets/keyValueStore.js';
+import type { BusinessHours } from '../dialogs/contact/businessHours.js';
+import type { SlotOptions } from '../dialogs/contact/slots.js';
+import { HelpdeskConversation } from '../dialogs/conversation.js';
+import type { Session } from '../dialogs/session.js';
+import { HelpdeskBot } from './helpdeskBot.js';
+import { KeyValueStorage } from './keyValueStorage.js';
+import { TranscriptMiddleware } from './transcriptMiddleware.js';
+import { createTurnErrorHandler } from './turnErrors.js';
+
+export interface BotParts {
+  matcher: Matcher;
+  store: HelpdeskStore;
+  state: KeyValueStore;
+  defaultLang: Lang;
+  hours: BusinessHours;
+  slots: SlotOptions;
+  popularArticles: string[];
+  now?: () => Date;
+}
+
+export const POPULAR_ARTICLES = ['reset-password', 'install', 'supported-databases', 'invoice-question'];
+
+export function createBot(parts: BotParts) {
+  const conversationState = new ConversationState(new KeyValueStorage(parts.state));
+  const conversation = new HelpdeskConversation(
+    {
+      matcher: parts.matcher,
+      store: parts.store,
+      sessionState: conversationState.createProperty<Session>('session'),
+      defaultLang: parts.defaultLang,
+      callbacks: { hours: parts.hours, slots: parts.slots },
+      popularArticles: parts.popularArticles,
+      now: parts.now ?? (() => new Date()),
+    },
+    conversationState.createProperty<DialogState>('dialogState'),
+  );
+  const bot = new HelpdeskBot(conversationState, conversation);
+  return {
+    bot,
+    conversationState,
+    /** transcript logging and the turn-error handler, on whichever adapter carries the bot */
+    attach<A extends BotAdapter>(adapter: A): A {
+      adapter.use(new TranscriptMiddleware(parts.store));
+      adapter.onTurnError = createTurnErrorHandler(conversationState, parts.defaultLang);
+      return adapter;
+    },
+  };
+}

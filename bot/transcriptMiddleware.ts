@@ -1,0 +1,26 @@
+// Every activity in and out, per conversation, into the helpdesk store. botbuilder's
+// TranscriptLoggerMiddleware writes at the end of the turn without waiting and marks only the
+// incoming side; here each write is awaited in order and carries its direction, so the
+// transcript a ticket copies includes the turn in progress.
+import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+
+const plain = (a: Partial<Activity>) => JSON.parse(JSON.stringify(a)) as unknown;
+
+export class TranscriptMiddleware implements Middleware {
+  constructor(private readonly store: HelpdeskStore) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId) return next();
+    await this.store.appendTranscript({ conversationId, direction: 'in', activity: plain(context.activity) });
+    context.onSendActivities(async (_ctx, activities, sendNext) => {
+      const responses = await sendNext();
+      for (const [i, activity] of activities.entries()) {
+        await this.store.appendTranscript({ conversationId, direction: 'out', activity: plain({ ...activity, id: responses?.[i]?.id ?? activity.id }) });
+      }
+      return responses;
+    });
+    await next();
+  }
+}

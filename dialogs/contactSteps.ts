@@ -1,0 +1,66 @@
+// Steps shared by the ticket and the callback dialogs: the reason (pre-filled with the question,
+// confirmed or changed) and the name, remembered for the rest of the conversation.
+import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import { strings } from '../strings/index.js';
+import { parseYesNo } from './commands.js';
+import { pickChoice } from './choices.js';
+import { validateName } from './contact/name.js';
+import { sessionOf, type HelpdeskDeps } from './deps.js';
+import { NAME_PROMPT, TEXT_PROMPT } from './ids.js';
+import { withButtons } from './render.js';
+
+export interface RequestValues {
+  reason?: string;
+  changingReason?: boolean;
+  name?: string;
+}
+
+export const MAX_REASON = 500;
+
+type Step<O extends object> = WaterfallStepContext<O>;
+
+export async function askReason<O extends { reason?: string }>(deps: HelpdeskDeps, step: Step<O>, intro: string): Promise<DialogTurnResult> {
+  const session = await sessionOf(deps, step.context);
+  const t = strings(session.lang);
+  await step.context.sendActivity(intro);
+  const reason = (step.options as O).reason?.trim();
+  if (reason) return step.prompt(TEXT_PROMPT, { prompt: withButtons(t.confirmReason(reason.slice(0, MAX_REASON)), [t.keepReason, t.changeReason]) });
+  return step.prompt(TEXT_PROMPT, { prompt: t.askReason });
+}
+
+/** Reads "keep" / "change" (or the reason itself); prompts again when the user wants to change it. */
+export async function readReason<O extends { reason?: string }>(deps: HelpdeskDeps, step: Step<O>): Promise<DialogTurnResult> {
+  const session = await sessionOf(deps, step.context);
+  const t = strings(session.lang);
+  const values = step.values as RequestValues;
+  const text = String(step.result ?? '').trim();
+  const prefilled = (step.options as O).reason?.trim();
+  if (!prefilled) {
+    values.reason = text.slice(0, MAX_REASON);
+    return step.next();
+  }
+  const picked = pickChoice(text, [t.keepReason, t.changeReason]);
+  const keep = picked === 0 || (picked === undefined && parseYesNo(text) === true);
+  const change = picked === 1 || (picked === undefined && parseYesNo(text) === false);
+  if (keep) values.reason = prefilled.slice(0, MAX_REASON);
+  else if (change) return step.prompt(TEXT_PROMPT, { prompt: t.askReason });
+  else values.reason = text.slice(0, MAX_REASON); // they typed a better reason straight away
+  return step.next();
+}
+
+export async function askName<O extends object>(deps: HelpdeskDeps, step: Step<O>): Promise<DialogTurnResult> {
+  const session = await sessionOf(deps, step.context);
+  const values = step.values as RequestValues;
+  if (values.reason === undefined) values.reason = String(step.result ?? '').trim().slice(0, MAX_REASON);
+  if (session.contact.name) return step.next(session.contact.name);
+  return step.prompt(NAME_PROMPT, { prompt: strings(session.lang).askName });
+}
+
+export async function keepName<O extends object>(deps: HelpdeskDeps, step: Step<O>): Promise<string> {
+  const session = await sessionOf(deps, step.context);
+  const checked = validateName(String(step.result ?? ''));
+  const name = checked.ok ? checked.name : String(step.result ?? '').trim();
+  (step.values as RequestValues).name = name;
+  session.contact.name = name;
+  return name;
+}

@@ -1,0 +1,90 @@
+// A level-1 ticket (queues 1, 3 and 4): reason, name, email, summary, then save and give the
+// reference number, only once the ticket is on disk.
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { strings } from '../strings/index.js';
+import { parseYesNo } from './commands.js';
+import { pickChoice } from './choices.js';
+import { validateEmail } from './contact/email.js';
+import { askName, askReason, keepName, readReason, type RequestValues } from './contactSteps.js';
+import { sessionOf, type HelpdeskDeps } from './deps.js';
+import { EMAIL_PROMPT, TEXT_PROMPT, TICKET } from './ids.js';
+import { origin, triedSoFar } from './records.js';
+import { markdown, withButtons } from './render.js';
+import { resetTried } from './session.js';
+
+export interface TicketOptions {
+  reason?: string;
+  queue: 1 | 3 | 4;
+  articleId?: string;
+}
+
+interface TicketValues extends RequestValues {
+  email?: string;
+}
+
+export class TicketDialog extends WaterfallDialog<TicketOptions> {
+  constructor(private readonly deps: HelpdeskDeps) {
+    super(TICKET, []);
+    this.addStep(async (step) => {
+      const session = await sessionOf(deps, step.context);
+      const t = strings(session.lang);
+      return askReason(deps, step, t.ticketIntro(t.queueName((step.options as TicketOptions).queue)));
+    });
+    this.addStep((step) => readReason(deps, step));
+    this.addStep((step) => askName(deps, step));
+    this.addStep(this.askEmail.bind(this));
+    this.addStep(this.showSummary.bind(this));
+    this.addStep(this.save.bind(this));
+  }
+
+  private async askEmail(step: WaterfallStepContext<TicketOptions>): Promise<DialogTurnResult> {
+    await keepName(this.deps, step);
+    const session = await sessionOf(this.deps, step.context);
+    if (session.contact.email) return step.next(session.contact.email);
+    return step.prompt(EMAIL_PROMPT, { prompt: strings(session.lang).askEmail });
+  }
+
+  private async showSummary(step: WaterfallStepContext<TicketOptions>): Promise<DialogTurnResult> {
+    const session = await sessionOf(this.deps, step.context);
+    const t = strings(session.lang);
+    const values = step.values as TicketValues;
+    const checked = validateEmail(String(step.result ?? ''));
+    values.email = checked.ok ? checked.email : String(step.result ?? '');
+    session.contact.email = values.email;
+    const summary = t.ticketSummary({ reason: values.reason ?? '', name: values.name ?? '', email: values.email, queue: t.queueName((step.options as TicketOptions).queue) });
+    return step.prompt(TEXT_PROMPT, { prompt: withButtons(summary, [t.confirm, t.correct]) });
+  }
+
+  private async save(step: WaterfallStepContext<TicketOptions>): Promise<DialogTurnResult> {
+    const session = await sessionOf(this.deps, step.context);
+    const t = strings(session.lang);
+    const text = String(step.result ?? '');
+    const picked = pickChoice(text, [t.confirm, t.correct]);
+    const confirmed = picked === 0 || (picked === undefined && parseYesNo(text) === true);
+    if (!confirmed) {
+      await step.context.sendActivity(t.requestNotSent);
+      return step.endDialog();
+    }
+    const values = step.values as TicketValues;
+    const options = step.options as TicketOptions;
+    try {
+      const ticket = await this.deps.store.createTicket({
+        level: options.queue,
+        reason: values.reason ?? '',
+        language: session.lang,
+        ...origin(step.context),
+        contact: { name: values.name ?? '', email: values.email ?? '' },
+        ...(options.articleId ? { articleId: options.articleId } : {}),
+        tried: await triedSoFar(this.deps, step.context, session),
+      });
+      resetTried(session);
+      await step.context.sendActivity(markdown(t.ticketSaved(ticket.reference)));
+    } catch (err) {
+      // No reference without a record on disk: say so plainly; the turn-error handler logs nothing
+      // here because the user was already told.
+      console.error('ticket not saved', err);
+      await step.context.sendActivity(t.saveFailed);
+    }
+    return step.endDialog();
+  }
+}

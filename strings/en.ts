@@ -1,0 +1,85 @@
+import type { Strings } from './strings.js';
+
+const STATUS = { open: 'open', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' } as const;
+const QUEUES: Record<number, string> = { 1: 'the support desk', 2: 'a technician', 3: 'our product experts', 4: 'our partner for your infrastructure' };
+
+export const en: Strings = {
+  welcome: "Hello! I'm the Scriba assistant. Ask me a question about Scriba in your own words, in English or French.",
+  welcomeBack: 'Welcome back! What can I do for you?',
+  topicsIntro: 'People often ask about:',
+  help: 'Ask me a question in your own words ("how do I reset my password?"). You can also say "talk to a human", "where is my ticket L1-…", "cancel" to stop what we are doing, or "en français" to switch language.',
+
+  didItHelp: 'Did this answer your question?',
+  yes: 'Yes',
+  no: 'No',
+  thanksHelpful: 'Great, glad I could help! Anything else?',
+  whatWasMissing: 'Sorry about that. What was missing? (You can skip this.)',
+  skip: 'Skip',
+  noted: 'Thanks, noted. It helps us improve our answers.',
+  afterNotHelpful: 'What would you like to do?',
+  rephrase: 'Rephrase my question',
+  contactSupport: (level) => (level === 2 ? 'Request a callback' : 'Contact support'),
+  relatedPrefix: 'See: ',
+  pleaseRephrase: 'Go ahead, ask your question differently.',
+
+  clarify: "I'm not sure I understood. Did you mean…",
+  noneOfThese: 'None of these',
+  notUnderstood: "Sorry, I didn't understand. Could you rephrase your question, with other words?",
+  notUnderstoodAgain: "I still don't understand, sorry. Would you like to contact support?",
+  notUnderstoodOther: (reason) => (reason === 'too-long' ? 'Your message is too long for me: could you ask your question in a sentence or two?' : 'Could you ask your question in words?'),
+
+  flowStart: (title) => `Let's solve this step by step: ${title}.`,
+  flowStep: (n, total, text) => `**Step ${n}/${total}.** ${text}`,
+  flowResolved: 'Glad it works again! Anything else?',
+  flowEscalate: "Let's get you help from our team, with the steps you already tried.",
+  pickAChoice: 'Please pick one of the options.',
+
+  hello: 'Hello! What can I do for you?',
+  youAreWelcome: "You're welcome! Anything else?",
+  goodbye: 'Goodbye, and have a nice day!',
+  cancelled: 'OK, I stopped that. What can I do for you?',
+  nothingToCancel: 'There is nothing to cancel. What can I do for you?',
+  switchedLanguage: "OK, let's continue in English.",
+
+  humanChoice: 'Sure. How would you like our team to reach you?',
+  humanTicket: 'By email (ticket)',
+  humanCallback: 'By phone (callback)',
+
+  ticketIntro: (queue) => `I'll open a ticket for ${queue}.`,
+  confirmReason: (reason) => `The reason I'll give: "${reason}". Is that right?`,
+  keepReason: 'Yes, keep it',
+  changeReason: 'Change it',
+  askReason: 'In a sentence, what do you need help with?',
+  askName: 'What is your name?',
+  invalidName: 'Please give your name in letters, for example "Marie Martin".',
+  askEmail: 'What email address should we answer to?',
+  invalidEmail: 'That email address does not look right. Please type it like name@company.com.',
+  ticketSummary: (s) => `Please check:\n\n- **Reason:** ${s.reason}\n- **Name:** ${s.name}\n- **Email:** ${s.email}\n- **Sent to:** ${s.queue}\n\nShall I send it?`,
+  confirm: 'Send',
+  correct: 'Cancel',
+  ticketSaved: (reference) => `Your ticket is recorded. Your reference number is **${reference}**: quote it if you contact us. We will answer by email.`,
+  requestNotSent: 'OK, nothing was sent. What can I do for you?',
+
+  callbackIntro: 'A technician will call you back.',
+  askPhone: 'What phone number should we call? For example +33 6 12 34 56 78.',
+  invalidPhone: "That number doesn't look valid. Please type it with its country code if it is not French, for example +33 6 12 34 56 78.",
+  premiumPhone: 'We cannot call premium-rate or shared-cost numbers. Please give another number, for example +33 6 12 34 56 78.',
+  askSlot: (timeZone) => `When would suit you? (times are ${timeZone} time)`,
+  noSlot: 'Please pick one of the proposed times.',
+  askConsent: (phone) => `Do you agree that a Scriba technician calls you at ${phone} about this request?`,
+  consentYes: 'Yes, call me',
+  consentNo: 'No',
+  consentRefused: "OK, we won't call you. You can open a ticket by email instead: just say \"talk to a human\".",
+  callbackSummary: (s) => `Please check:\n\n- **Reason:** ${s.reason}\n- **Name:** ${s.name}\n- **Phone:** ${s.phone}\n- **When:** ${s.slot}\n\nShall I send it?`,
+  callbackSaved: (reference, slot) => `Your callback request is recorded for ${slot}. Your reference number is **${reference}**.`,
+
+  askReference: 'What is your reference number? It looks like L1-20261123-0042.',
+  invalidReference: 'I could not find a reference in that. It looks like L1-20261123-0042 (ticket) or L2-20261123-0007 (callback).',
+  askStatusContact: 'To protect your request, what email address or phone number did you give with it?',
+  statusIs: (reference, status, when) => `Request **${reference}** is **${STATUS[status]}** (last update ${when}).`,
+  statusNotFound: (reference) => `I found no request ${reference} with those contact details. Please check the reference and the email or phone number.`,
+
+  queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
+  saveFailed: 'Sorry, I could not record your request just now, so I have no reference number to give you. Please try again in a moment.',
+  turnError: 'Sorry, something went wrong on my side. You can ask again, or say "talk to a human".',
+};

@@ -1,0 +1,85 @@
+import type { Strings } from './strings.js';
+
+const STATUS = { open: 'ouverte', 'in-progress': 'en cours de traitement', resolved: 'résolue', closed: 'clôturée' } as const;
+const QUEUES: Record<number, string> = { 1: "l'assistance", 2: 'un technicien', 3: 'nos experts produit', 4: 'notre partenaire pour votre infrastructure' };
+
+export const fr: Strings = {
+  welcome: "Bonjour ! Je suis l'assistant Scriba. Posez-moi votre question sur Scriba avec vos mots, en français ou en anglais.",
+  welcomeBack: 'Re-bonjour ! Que puis-je faire pour vous ?',
+  topicsIntro: 'Questions fréquentes :',
+  help: "Posez votre question avec vos mots (« comment réinitialiser mon mot de passe ? »). Vous pouvez aussi dire « parler à un conseiller », « où en est ma demande L1-… », « annuler » pour arrêter ce que nous faisons, ou « in English » pour changer de langue.",
+
+  didItHelp: 'Cette réponse a-t-elle répondu à votre question ?',
+  yes: 'Oui',
+  no: 'Non',
+  thanksHelpful: "Parfait, ravi d'avoir pu vous aider ! Autre chose ?",
+  whatWasMissing: "Désolé. Qu'est-ce qui manquait ? (Vous pouvez passer cette étape.)",
+  skip: 'Passer',
+  noted: "Merci, c'est noté. Cela nous aide à améliorer nos réponses.",
+  afterNotHelpful: 'Que souhaitez-vous faire ?',
+  rephrase: 'Reformuler ma question',
+  contactSupport: (level) => (level === 2 ? 'Être rappelé' : "Contacter l'assistance"),
+  relatedPrefix: 'Voir : ',
+  pleaseRephrase: 'Je vous écoute : posez votre question autrement.',
+
+  clarify: "Je ne suis pas sûr d'avoir compris. Vouliez-vous dire…",
+  noneOfThese: 'Aucune de ces réponses',
+  notUnderstood: "Désolé, je n'ai pas compris. Pouvez-vous reformuler votre question avec d'autres mots ?",
+  notUnderstoodAgain: "Je ne comprends toujours pas, désolé. Voulez-vous contacter l'assistance ?",
+  notUnderstoodOther: (reason) => (reason === 'too-long' ? 'Votre message est trop long pour moi : pouvez-vous poser votre question en une ou deux phrases ?' : 'Pouvez-vous poser votre question avec des mots ?'),
+
+  flowStart: (title) => `Résolvons cela étape par étape : ${title}.`,
+  flowStep: (n, total, text) => `**Étape ${n}/${total}.** ${text}`,
+  flowResolved: 'Content que cela fonctionne à nouveau ! Autre chose ?',
+  flowEscalate: 'Je vous mets en relation avec notre équipe, avec les étapes déjà essayées.',
+  pickAChoice: 'Choisissez une des options, s’il vous plaît.',
+
+  hello: 'Bonjour ! Que puis-je faire pour vous ?',
+  youAreWelcome: 'Avec plaisir ! Autre chose ?',
+  goodbye: 'Au revoir et bonne journée !',
+  cancelled: "D'accord, j'ai arrêté. Que puis-je faire pour vous ?",
+  nothingToCancel: "Il n'y a rien à annuler. Que puis-je faire pour vous ?",
+  switchedLanguage: "D'accord, continuons en français.",
+
+  humanChoice: 'Bien sûr. Comment notre équipe peut-elle vous joindre ?',
+  humanTicket: 'Par e-mail (ticket)',
+  humanCallback: 'Par téléphone (rappel)',
+
+  ticketIntro: (queue) => `Je vais ouvrir un ticket pour ${queue}.`,
+  confirmReason: (reason) => `Le motif que j'indiquerai : « ${reason} ». Est-ce correct ?`,
+  keepReason: 'Oui, le garder',
+  changeReason: 'Le modifier',
+  askReason: "En une phrase, pour quoi avez-vous besoin d'aide ?",
+  askName: 'Quel est votre nom ?',
+  invalidName: 'Indiquez votre nom en lettres, par exemple « Marie Martin ».',
+  askEmail: 'À quelle adresse e-mail devons-nous répondre ?',
+  invalidEmail: "Cette adresse e-mail ne semble pas correcte. Saisissez-la sous la forme nom@entreprise.fr.",
+  ticketSummary: (s) => `Vérifiez, s'il vous plaît :\n\n- **Motif :** ${s.reason}\n- **Nom :** ${s.name}\n- **E-mail :** ${s.email}\n- **Transmis à :** ${s.queue}\n\nJe l'envoie ?`,
+  confirm: 'Envoyer',
+  correct: 'Annuler',
+  ticketSaved: (reference) => `Votre ticket est enregistré. Votre numéro de dossier est **${reference}** : rappelez-le si vous nous contactez. Nous vous répondrons par e-mail.`,
+  requestNotSent: "D'accord, rien n'a été envoyé. Que puis-je faire pour vous ?",
+
+  callbackIntro: 'Un technicien va vous rappeler.',
+  askPhone: 'À quel numéro devons-nous vous appeler ? Par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.',
+  invalidPhone: "Ce numéro ne semble pas valide. Saisissez-le avec l'indicatif du pays s'il n'est pas français, par exemple +33 6 12 34 56 78.",
+  premiumPhone: 'Nous ne pouvons pas appeler un numéro surtaxé ou à coût partagé. Indiquez un autre numéro, par exemple +33 6 12 34 56 78.',
+  askSlot: (timeZone) => `Quand souhaitez-vous être rappelé ? (heures de ${timeZone})`,
+  noSlot: 'Choisissez un des créneaux proposés, s’il vous plaît.',
+  askConsent: (phone) => `Acceptez-vous qu'un technicien Scriba vous appelle au ${phone} pour cette demande ?`,
+  consentYes: 'Oui, appelez-moi',
+  consentNo: 'Non',
+  consentRefused: "D'accord, nous ne vous appellerons pas. Vous pouvez ouvrir un ticket par e-mail : dites simplement « parler à un conseiller ».",
+  callbackSummary: (s) => `Vérifiez, s'il vous plaît :\n\n- **Motif :** ${s.reason}\n- **Nom :** ${s.name}\n- **Téléphone :** ${s.phone}\n- **Quand :** ${s.slot}\n\nJe l'envoie ?`,
+  callbackSaved: (reference, slot) => `Votre demande de rappel est enregistrée pour ${slot}. Votre numéro de dossier est **${reference}**.`,
+
+  askReference: 'Quel est votre numéro de dossier ? Il ressemble à L1-20261123-0042.',
+  invalidReference: "Je n'ai pas trouvé de numéro de dossier. Il ressemble à L1-20261123-0042 (ticket) ou L2-20261123-0007 (rappel).",
+  askStatusContact: "Pour protéger votre demande, quelle adresse e-mail ou quel numéro de téléphone avez-vous indiqué ?",
+  statusIs: (reference, status, when) => `La demande **${reference}** est **${STATUS[status]}** (dernière mise à jour ${when}).`,
+  statusNotFound: (reference) => `Je ne trouve pas de demande ${reference} avec ces coordonnées. Vérifiez le numéro et l'e-mail ou le téléphone.`,
+
+  queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
+  saveFailed: "Désolé, je n'ai pas pu enregistrer votre demande pour le moment : je n'ai donc pas de numéro de dossier à vous donner. Réessayez dans un instant.",
+  turnError: 'Désolé, un problème est survenu de mon côté. Vous pouvez reposer votre question, ou dire « parler à un conseiller ».',
+};

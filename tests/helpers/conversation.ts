@@ -1,0 +1,64 @@
+// A bot on the bundled KB with its data in a temp folder, driven through botbuilder's TestAdapter,
+// so a test shows only the exchange.
+import { TestAdapter, type Activity } from 'botbuilder';
+import { expect } from 'chai';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
+import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
+import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
+import { bundled } from './bundledKb.js';
+
+/** Tuesday 24 November 2026, 10:00 in Paris: callback slots are the same in every run. */
+export const TEST_NOW = new Date('2026-11-24T09:00:00Z');
+
+export async function tempDataDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'helpdesk-test-'));
+}
+
+export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string } = {}) {
+  const { matcher } = await bundled();
+  const store = createLowdbStore({ dataDir, now: () => TEST_NOW });
+  const parts = createBot({
+    matcher,
+    store,
+    state: createLowdbKeyValueStore({ dataDir }),
+    defaultLang: 'fr',
+    hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
+    slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },
+    popularArticles: POPULAR_ARTICLES,
+    now: () => TEST_NOW,
+  });
+  const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: 'test' };
+  if (options.conversationId) template.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: 'test' };
+  const adapter = parts.attach(new TestAdapter(async (context) => parts.bot.run(context), template));
+  return { adapter, store };
+}
+
+/** assertReply check: the reply's text contains every fragment given. */
+export function says(...fragments: string[]) {
+  return (activity: Partial<Activity>) => {
+    for (const f of fragments) expect(activity.text ?? '', `reply "${activity.text}"`).to.include(f);
+  };
+}
+
+/** assertReply check: the reply offers these buttons (suggested actions), in this order. */
+export function offers(...labels: string[]) {
+  return (activity: Partial<Activity>) => {
+    const titles = (activity.suggestedActions?.actions ?? []).map((a) => a.title);
+    expect(titles, `buttons of "${activity.text}"`).to.include.members(labels);
+  };
+}
+
+export function both(...checks: Array<(a: Partial<Activity>) => void>) {
+  return (activity: Partial<Activity>) => checks.forEach((c) => c(activity));
+}
+
+/** Pulls the reference number out of a confirmation. */
+export function referenceIn(text: string | undefined): string {
+  const m = /L[12]-\d{8}-\d{4,}/.exec(text ?? '');
+  expect(m, `a reference in "${text}"`).to.not.equal(null);
+  return m![0];
+}

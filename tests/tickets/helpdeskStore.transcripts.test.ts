@@ -1,0 +1,59 @@
+import { expect } from 'chai';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import { clockAt, filesUnder, useTempDataDir } from './helpers.js';
+
+describe('conversation transcripts', () => {
+  const dirs = useTempDataDir();
+  const open = () => createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-23T13:05:09Z') });
+  const message = (text: string) => ({ type: 'message', text, locale: 'fr-FR' });
+
+  it('keeps each conversation in its own file, in the order of the activities, across a reopen', async () => {
+    const store = open();
+    await store.appendTranscript({ conversationId: 'conv-a', direction: 'in', activity: message('mot de pase oublié') });
+    await store.appendTranscript({ conversationId: 'conv-b', direction: 'in', activity: message('bonjour') });
+    await store.appendTranscript({ conversationId: 'conv-a', direction: 'out', activity: message('Voici comment…') });
+
+    expect(await readdir(join(dirs.dataDir(), 'transcripts'))).to.have.length(2);
+    const reopened = open();
+    expect(await reopened.transcript('conv-a')).to.deep.equal([
+      { at: '2026-11-23T14:05:09+01:00', conversationId: 'conv-a', direction: 'in', activity: message('mot de pase oublié') },
+      { at: '2026-11-23T14:05:09+01:00', conversationId: 'conv-a', direction: 'out', activity: message('Voici comment…') },
+    ]);
+    expect((await reopened.transcript('conv-b')).map((e) => e.activity)).to.deep.equal([message('bonjour')]);
+  });
+
+  it('returns an empty transcript for a conversation it has never seen', async () => {
+    expect(await open().transcript('conv-unknown')).to.deep.equal([]);
+  });
+
+  it('keeps a hostile conversation id inside DATA_DIR', async () => {
+    const store = open();
+    for (const id of ['../../etc/passwd', '..\\..\\windows\\win.ini', '/etc/shadow', '.']) {
+      await store.appendTranscript({ conversationId: id, direction: 'in', activity: message('hi') });
+    }
+    expect(await readdir(dirs.root())).to.deep.equal(['data']);
+    const files = await filesUnder(dirs.dataDir());
+    expect(files).to.have.length(4);
+    for (const file of files) expect(file).to.match(/^transcripts\/[A-Za-z0-9_-]+\.json$/);
+    expect((await open().transcript('../../etc/passwd')).map((e) => e.conversationId)).to.deep.equal(['../../etc/passwd']);
+  });
+
+  it('keeps apart ids that differ only in characters a file name cannot hold', async () => {
+    const store = open();
+    await store.appendTranscript({ conversationId: 'a:b', direction: 'in', activity: message('one') });
+    await store.appendTranscript({ conversationId: 'a/b', direction: 'in', activity: message('two') });
+    expect((await open().transcript('a:b')).map((e) => e.activity)).to.deep.equal([message('one')]);
+    expect((await open().transcript('a/b')).map((e) => e.activity)).to.deep.equal([message('two')]);
+  });
+
+  it('stores an activity as its JSON form, as a later reader will see it', async () => {
+    const store = open();
+    await store.appendTranscript({
+      conversationId: 'conv-a', direction: 'in',
+      activity: { type: 'message', timestamp: new Date('2026-11-23T13:05:09Z'), value: undefined },
+    });
+    expect((await open().transcript('conv-a'))[0]?.activity).to.deep.equal({ type: 'message', timestamp: '2026-11-23T13:05:09.000Z' });
+  });
+});

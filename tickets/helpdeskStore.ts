@@ -1,0 +1,70 @@
+// Everything the helpdesk keeps: requests for levels 1 to 4, feedback, unanswered questions and
+// transcripts. The bot sees only the HelpdeskStore interface; lowdb files under DATA_DIR are the
+// first implementation (layout in dataLayout.ts), a PostgreSQL one can replace it.
+import { join } from 'node:path';
+import { createCounterStore } from './counterStore.js';
+import { folders } from './dataLayout.js';
+import { createMonthlyLog } from './monthlyLog.js';
+import { createRequestLog } from './requestLog.js';
+import { feedbackSchema, isTimeZone, unansweredSchema } from './schemas.js';
+import { createTranscriptLog } from './transcriptLog.js';
+import type {
+  AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus,
+  Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
+} from './types.js';
+
+export interface HelpdeskStore {
+  /** Resolves once the ticket is on disk: only then may its reference be given to the user. */
+  createTicket(input: NewTicket): Promise<Ticket>;
+  /** Same for a callback request (reference L2-…). */
+  createCallback(input: NewCallback): Promise<CallbackRequest>;
+  /** Accepts a reference as typed by a person ("l1 20261123 42"); undefined if unknown. */
+  findByReference(ref: string): Promise<HelpdeskRequest | undefined>;
+  /** Sets the status and appends it to the history; undefined if the reference is unknown. */
+  updateStatus(ref: string, status: RequestStatus, note?: string, by?: string): Promise<HelpdeskRequest | undefined>;
+  /** Newest first; `from` inclusive, `to` exclusive, on createdAt. */
+  listRequests(filter?: RequestFilter): Promise<HelpdeskRequest[]>;
+  recordFeedback(record: AtOptional<FeedbackRecord>): Promise<FeedbackRecord>;
+  recordUnanswered(record: AtOptional<UnansweredRecord>): Promise<UnansweredRecord>;
+  /** Oldest first. */
+  listFeedback(range?: TimeRange): Promise<FeedbackRecord[]>;
+  /** Oldest first. */
+  listUnanswered(range?: TimeRange): Promise<UnansweredRecord[]>;
+  appendTranscript(entry: AtOptional<TranscriptEntry>): Promise<TranscriptEntry>;
+  /** The conversation's activities in the order they were appended; [] if none. */
+  transcript(conversationId: string): Promise<TranscriptEntry[]>;
+}
+
+export interface LowdbStoreOptions {
+  dataDir: string;
+  /** IANA zone for reference dates, createdAt offsets and month files (default 'Europe/Paris') */
+  timeZone?: string;
+  /** the clock, for tests */
+  now?: () => Date;
+}
+
+/**
+ * One store per DATA_DIR and per process: files are cached in memory and lowdb allows a single
+ * writing process per file.
+ */
+export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date() }: LowdbStoreOptions): HelpdeskStore {
+  if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
+  const requests = createRequestLog({ dataDir, timeZone, now, counters: createCounterStore(dataDir) });
+  const transcripts = createTranscriptLog({ dataDir, timeZone, now });
+  const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback' });
+  const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question' });
+
+  return {
+    createTicket: requests.createTicket,
+    createCallback: requests.createCallback,
+    findByReference: requests.findByReference,
+    updateStatus: requests.updateStatus,
+    listRequests: requests.listRequests,
+    recordFeedback: feedback.append,
+    recordUnanswered: unanswered.append,
+    listFeedback: feedback.list,
+    listUnanswered: unanswered.list,
+    appendTranscript: transcripts.appendTranscript,
+    transcript: transcripts.transcript,
+  };
+}

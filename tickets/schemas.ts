@@ -1,0 +1,129 @@
+// Runtime checks for what enters the store (inputs from dialogs and staff pages) and for the data
+// files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
+import { z } from 'zod';
+import type {
+  CallbackRequest, FeedbackRecord, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+} from './types.js';
+
+const isoTime = z.iso.datetime({ offset: true });
+const text = z.string().min(1);
+const language = z.enum(['fr', 'en']);
+// Loose on purpose: the dialog validates addresses; the store only refuses what is clearly not one.
+const email = z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
+
+export const requestStatusSchema = z.enum(['open', 'in-progress', 'resolved', 'closed']) satisfies z.ZodType<RequestStatus>;
+
+const statusChange = z.object({
+  status: requestStatusSchema,
+  at: isoTime,
+  note: z.string().optional(),
+  by: z.string().optional(),
+}) satisfies z.ZodType<StatusChange>;
+
+const tried = z.object({
+  articles: z.array(z.object({
+    id: text,
+    title: z.string(),
+    confidence: z.number(),
+    feedback: z.enum(['helpful', 'not-helpful', 'none']).optional(),
+    missing: z.string().optional(),
+  })),
+  flowSteps: z.array(z.object({ articleId: text, stepId: text, choice: z.string() })),
+  transcript: z.array(z.object({ from: z.enum(['user', 'bot']), text: z.string(), at: isoTime })),
+}) satisfies z.ZodType<Tried>;
+
+const requestBase = {
+  reference: text,
+  createdAt: isoTime,
+  status: requestStatusSchema,
+  statusHistory: z.array(statusChange).min(1),
+  reason: text,
+  language,
+  channel: text,
+  conversationId: text,
+  articleId: text.optional(),
+  tried,
+};
+
+export const ticketSchema = z.object({
+  ...requestBase,
+  kind: z.literal('ticket'),
+  level: z.literal([1, 3, 4]),
+  contact: z.object({ name: text, email }),
+}) satisfies z.ZodType<Ticket>;
+
+export const callbackSchema = z.object({
+  ...requestBase,
+  kind: z.literal('callback'),
+  contact: z.object({
+    name: text.optional(),
+    phone: z.string().regex(/^\+[1-9]\d{1,14}$/, 'phone must be in E.164 form, e.g. +33612345678'),
+    email: email.optional(),
+  }),
+  slot: z.object({ start: isoTime, end: isoTime })
+    .refine((s) => Date.parse(s.start) < Date.parse(s.end), 'slot must end after it starts'),
+  timeZone: z.string().refine(isTimeZone, 'unknown time zone'),
+  consent: z.literal(true, 'the user must consent to be called back'),
+}) satisfies z.ZodType<CallbackRequest>;
+
+const assigned = { reference: true, kind: true, createdAt: true, status: true, statusHistory: true } as const;
+export const newTicketSchema = ticketSchema.omit(assigned);
+export const newCallbackSchema = callbackSchema.omit(assigned);
+
+export const feedbackSchema = z.object({
+  at: isoTime,
+  conversationId: text,
+  articleId: text,
+  helpful: z.boolean(),
+  missing: z.string().optional(),
+  language,
+  question: z.string(),
+}) satisfies z.ZodType<FeedbackRecord>;
+
+export const unansweredSchema = z.object({
+  at: isoTime,
+  conversationId: text,
+  question: z.string(),
+  language,
+  kind: z.enum(['none', 'clarify-no-pick', 'not-helpful']),
+  topMatches: z.array(z.object({ id: text, score: z.number() })).optional(),
+}) satisfies z.ZodType<UnansweredRecord>;
+
+export const transcriptEntrySchema = z.object({
+  at: isoTime,
+  conversationId: text,
+  direction: z.enum(['in', 'out']),
+  activity: z.unknown(),
+}) satisfies z.ZodType<TranscriptEntry>;
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A parse function for DurableJsonFile: checks the data against `schema` and returns it as read,
+ * so fields written by a newer version are kept when the file is rewritten.
+ */
+export function checkedBy<T>(schema: z.ZodType): (value: unknown) => T {
+  return (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new Error(z.prettifyError(result.error));
+    return value as T;
+  };
+}
+
+/** Parses a store input; the message says which field is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidRecordError(`${what}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export class InvalidRecordError extends Error {
+  override name = 'InvalidRecordError';
+}

@@ -1,0 +1,106 @@
+// Plain data types of the helpdesk's records. No botbuilder, no lowdb: a PostgreSQL backend
+// implements the same shapes. Every time is an ISO 8601 string; times the store creates carry the
+// zone offset of the store's time zone (2026-11-23T14:05:09+01:00).
+
+export type Language = 'fr' | 'en';
+export type RequestStatus = 'open' | 'in-progress' | 'resolved' | 'closed';
+/** Queue a ticket goes to: level 1 (ticket desk), 3 (product experts) or 4 (external vendors). */
+export type TicketLevel = 1 | 3 | 4;
+/** Levels as staff see them: a callback request is level 2. */
+export type SupportLevel = 1 | 2 | 3 | 4;
+
+export interface StatusChange {
+  status: RequestStatus;
+  at: string;
+  note?: string;
+  by?: string;
+}
+
+export type ArticleFeedback = 'helpful' | 'not-helpful' | 'none';
+
+/** What the user already tried with the bot, so level 1/2 does not ask again. */
+export interface Tried {
+  articles: Array<{ id: string; title: string; confidence: number; feedback?: ArticleFeedback; missing?: string }>;
+  flowSteps: Array<{ articleId: string; stepId: string; choice: string }>;
+  transcript: Array<{ from: 'user' | 'bot'; text: string; at: string }>;
+}
+
+interface RequestBase {
+  reference: string;
+  createdAt: string;
+  status: RequestStatus;
+  statusHistory: StatusChange[];
+  reason: string;
+  language: Language;
+  channel: string;
+  conversationId: string;
+  articleId?: string;
+  tried: Tried;
+}
+
+export interface Ticket extends RequestBase {
+  kind: 'ticket';
+  level: TicketLevel;
+  contact: { name: string; email: string };
+}
+
+export interface CallbackRequest extends RequestBase {
+  kind: 'callback';
+  /** phone in E.164 (+33612345678) */
+  contact: { name?: string; phone: string; email?: string };
+  slot: { start: string; end: string };
+  /** IANA zone the user chose the slot in, e.g. 'Europe/Paris' */
+  timeZone: string;
+  consent: true;
+}
+
+export type HelpdeskRequest = Ticket | CallbackRequest;
+
+/** Fields the store fills in itself when it creates a request. */
+type Assigned = 'reference' | 'kind' | 'createdAt' | 'status' | 'statusHistory';
+export type NewTicket = Omit<Ticket, Assigned>;
+export type NewCallback = Omit<CallbackRequest, Assigned>;
+
+export interface FeedbackRecord {
+  at: string;
+  conversationId: string;
+  articleId: string;
+  helpful: boolean;
+  missing?: string;
+  language: Language;
+  question: string;
+}
+
+export interface UnansweredRecord {
+  at: string;
+  conversationId: string;
+  question: string;
+  language: Language;
+  /** none: nothing matched; clarify-no-pick: "did you mean…" and none picked; not-helpful: answered, user said no */
+  kind: 'none' | 'clarify-no-pick' | 'not-helpful';
+  topMatches?: Array<{ id: string; score: number }>;
+}
+
+export interface TranscriptEntry {
+  at: string;
+  conversationId: string;
+  direction: 'in' | 'out';
+  /** the activity as JSON-serialisable data (stored as its JSON round trip) */
+  activity: unknown;
+}
+
+/** A record as given to the store: `at` defaults to the store's clock. */
+export type AtOptional<T extends { at: string }> = Omit<T, 'at'> & { at?: string };
+
+/** `from` inclusive, `to` exclusive; a Date or an ISO 8601 string. */
+export interface TimeRange {
+  from?: Date | string;
+  to?: Date | string;
+}
+
+export interface RequestFilter extends TimeRange {
+  kind?: HelpdeskRequest['kind'];
+  status?: RequestStatus;
+  level?: SupportLevel;
+  language?: Language;
+}

@@ -1,0 +1,68 @@
+// Wall-clock dates in an IANA time zone, with Intl only (no date library).
+
+export interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+// Building a DateTimeFormat is the slow part; one per zone is plenty.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const parts: Record<string, number> = {};
+  for (const part of formatFor(timeZone).formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const get = (type: string): number => parts[type] ?? 0;
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+/** Minutes east of UTC at `date` in `timeZone` (+60 for Paris in winter). */
+export function offsetMinutes(date: Date, timeZone: string): number {
+  const p = zonedParts(date, timeZone);
+  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
+  return Math.round((wallAsUtc - wholeSeconds) / 60000);
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** `2026-11-23T14:05:09+01:00`: local time in `timeZone` with its offset, to the second. */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const offset = offsetMinutes(date, timeZone);
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}`
+    + `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+/** `20261123`: the calendar date in `timeZone`. */
+export function compactDate(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}${two(p.month)}${two(p.day)}`;
+}
+
+/** `2026-11`: the calendar month in `timeZone`. */
+export function monthKey(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  return `${p.year}-${two(p.month)}`;
+}

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Thresholds } from '../knowledge/matching/thresholds.js';
 import { DEFAULT_THRESHOLDS } from '../knowledge/matching/defaultThresholds.js';
+import { parseBusinessHours, type BusinessHours } from '../dialogs/contact/businessHours.js';
+import type { SlotOptions } from '../dialogs/contact/slots.js';
 
 export interface Config {
   port: number;
@@ -10,7 +12,11 @@ export interface Config {
   dataDir: string;
   defaultLocale: 'fr' | 'en';
   thresholds: Thresholds;
-  microsoftAppId?: string;
+  /** callback hours; their zone is also the zone of reference numbers and record times */
+  businessHours: BusinessHours;
+  callbackSlots: SlotOptions;
+  /** Bot Framework registration; absent in local mode */
+  botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
 }
 
 export class ConfigError extends Error {
@@ -25,13 +31,21 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 const confidence = z.coerce.number({ error: 'must be a number between 0 and 1' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 
 const Env = z.object({
-  PORT: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535')),
+  PORT: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535')),
   KNOWLEDGE_DIR: optional(z.string()),
   DATA_DIR: optional(z.string()),
   DEFAULT_LOCALE: optional(z.enum(['fr', 'en'], { error: "must be 'fr' or 'en'" })),
   MATCH_ANSWER_THRESHOLD: optional(confidence),
   MATCH_CLARIFY_THRESHOLD: optional(confidence),
+  BUSINESS_HOURS: optional(z.string()),
+  BUSINESS_TIMEZONE: optional(z.string()),
+  CALLBACK_SLOT_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(5, 'must be at least 5').max(480, 'must be at most 480')),
+  CALLBACK_SLOTS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 6').max(6, 'must be 1 to 6')),
+  CALLBACK_LEAD_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(0, 'must not be negative')),
   MicrosoftAppId: optional(z.string()),
+  MicrosoftAppPassword: optional(z.string()),
+  MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: "must be 'MultiTenant', 'SingleTenant' or 'UserAssignedMSI'" })),
+  MicrosoftAppTenantId: optional(z.string()),
 });
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -47,15 +61,35 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (thresholds.clarify > thresholds.answer) {
     throw new ConfigError([`MATCH_CLARIFY_THRESHOLD (${thresholds.clarify}) must not be above MATCH_ANSWER_THRESHOLD (${thresholds.answer})`]);
   }
-  const microsoftAppId = e.MicrosoftAppId;
+  let businessHours: BusinessHours;
+  try {
+    businessHours = parseBusinessHours(e.BUSINESS_HOURS ?? 'mon-fri 09:00-18:00', e.BUSINESS_TIMEZONE ?? 'Europe/Paris');
+  } catch (err) {
+    throw new ConfigError([err instanceof Error ? err.message : String(err)]);
+  }
+  const appId = e.MicrosoftAppId;
+  if (e.MicrosoftAppType === 'SingleTenant' && appId && !e.MicrosoftAppTenantId) {
+    throw new ConfigError(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
+  }
   return {
     port: e.PORT ?? 3978,
     // Without an app id nobody is authenticated: listen on loopback only.
-    host: microsoftAppId ? '0.0.0.0' : '127.0.0.1',
+    host: appId ? '0.0.0.0' : '127.0.0.1',
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
     dataDir: e.DATA_DIR ?? './data',
     defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
     thresholds,
-    ...(microsoftAppId ? { microsoftAppId } : {}),
+    businessHours,
+    callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
+    ...(appId
+      ? {
+          botFramework: {
+            appId,
+            appType: e.MicrosoftAppType ?? 'MultiTenant',
+            ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
+            ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+          },
+        }
+      : {}),
   };
 }

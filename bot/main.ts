@@ -1,20 +1,51 @@
 // Wires everything from the environment and starts listening. The only reader of process.env.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
+import { createCloudAdapter } from './adapter.js';
+import { createBot, POPULAR_ARTICLES } from './createBot.js';
 import { createServer } from './server.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { createMatcher } from '../knowledge/matcher.js';
+import { createLowdbStore } from '../tickets/helpdeskStore.js';
+import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 
 async function main(): Promise<void> {
+  // Secrets live in .env (never in the repo); Node reads it itself, no extra package needed.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // A broken knowledge base stops the start: better no bot than one answering from half a KB.
   const kb = await loadKnowledge(config.knowledgeDir);
   const started = performance.now();
   const matcher = createMatcher(kb, config.thresholds);
-  const server = createServer({ matcher, articleCount: kb.articles.length });
+  const indexedMs = Math.round(performance.now() - started);
+  const dataDir = path.resolve(config.dataDir);
+  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone });
+  const parts = createBot({
+    matcher,
+    store,
+    state: createLowdbKeyValueStore({ dataDir }),
+    defaultLang: config.defaultLocale,
+    hours: config.businessHours,
+    slots: config.callbackSlots,
+    popularArticles: POPULAR_ARTICLES,
+  });
+  const adapter = parts.attach(createCloudAdapter(config));
+  const server = createServer({
+    adapter,
+    bot: parts.bot,
+    health: () => ({ articles: kb.articles.length, mode: config.botFramework ? 'azure' : 'local' }),
+  });
   server.listen(config.port, config.host, () => {
-    console.log(`scriba helpdesk bot: ${kb.articles.length} articles indexed in ${Math.round(performance.now() - started)} ms`);
-    console.log(`listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (GET /healthz)`);
+    // PORT=0 picks a free port: print the real one (tests read this line).
+    const port = server.address().port;
+    console.log(`scriba helpdesk bot: ${kb.articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
+    console.log(
+      config.botFramework
+        ? `listening on http://${config.host}:${port} — POST /api/messages needs a Bot Framework token (app ${config.botFramework.appId})`
+        : `listening on http://127.0.0.1:${port} — local mode (no MicrosoftAppId): anonymous, loopback only`,
+    );
   });
 }
 

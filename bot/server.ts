@@ -1,18 +1,59 @@
 // The HTTP server, without listening: tests start it on a free port, main.ts on the configured one.
-// Until the conversation lands, it answers health checks and says what knowledge it serves.
+// POST /api/messages goes through the Bot Framework CloudAdapter; GET /healthz answers monitors.
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify from 'restify';
-import type { Matcher } from '../knowledge/matcher.js';
+import { z } from 'zod';
 
 export interface ServerDeps {
-  matcher: Matcher;
-  articleCount: number;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  health: () => Record<string, unknown>;
+  log?: (line: string, err?: unknown) => void;
 }
 
-export function createServer({ articleCount, matcher }: ServerDeps): restify.Server {
-  const server = restify.createServer({ name: 'scriba-helpdesk-bot' });
+/** An activity is a JSON object with a type; everything else is refused before the SDK sees it. */
+const ActivityBody = z.looseObject({ type: z.string().min(1) });
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type Reply = { status(code: number): unknown; send(body?: unknown): unknown; end(): unknown; header(name: string, value: unknown): unknown };
+
+/**
+ * The SDK answers errors with its internal messages ("Unauthorized. Invalid AppId passed on token…",
+ * stack-ish text on a 500): log those, send the client a short, stable body instead.
+ */
+function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Reply {
+  let status = 200;
+  return {
+    status(code: number) {
+      status = code;
+      return res.status(code);
+    },
+    send(body?: unknown) {
+      if (status < 400) return res.send(body);
+      log(`POST /api/messages answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+      return res.send({ error: status === 401 || status === 403 ? 'unauthorized' : status < 500 ? 'bad request' : 'internal error' });
+    },
+    end: () => res.end(),
+    header: (name, value) => res.header(name, value),
+  };
+}
+
+export function createServer({ adapter, bot, health, log = console.error }: ServerDeps): restify.Server {
+  const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', articles: articleCount, thresholds: matcher.thresholds });
+    res.send(200, { status: 'ok', ...health() });
     return next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    if (!ActivityBody.safeParse(req.body).success) {
+      res.send(400, { error: 'the body must be a Bot Framework activity: a JSON object with a "type"' });
+      return;
+    }
+    await adapter.process(req, guarded(res, log) as unknown as restify.Response, (context) => bot.run(context));
   });
   return server;
 }

@@ -6,7 +6,7 @@ import { AnswerDialog, type AnswerOptions, type Reroute } from './answerDialog.j
 import { CallbackDialog } from './callbackDialog.js';
 import { pickChoice } from './choices.js';
 import { ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
-import { parseCommand, type Command } from './commands.js';
+import { parseCommand, parseYesNo, type Command } from './commands.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { FlowDialog } from './flowDialog.js';
 import { HumanDialog } from './humanDialog.js';
@@ -42,13 +42,19 @@ export class RootDialog extends ComponentDialog {
   }
 
   private async routeMessage(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
-    const text = (step.options as RootOptions | undefined)?.text ?? step.context.activity.text ?? '';
+    const typed = (step.options as RootOptions | undefined)?.text ?? step.context.activity.text ?? '';
     const session = await sessionOf(this.deps, step.context);
-    const command = parseCommand(text);
-    if (!command && pickChoice(text, [strings('fr').rephrase, strings('en').rephrase]) !== undefined) {
+    // A button number ("2") or a label typed loosely stands for the button's label.
+    const offered = session.offered ?? [];
+    const pressed = offered.length > 0 ? pickChoice(typed, offered) : undefined;
+    const text = pressed === undefined ? typed : offered[pressed]!;
+    const answered = this.answerToSupportOffer(text, offered, session);
+    if (answered === 'human') return step.beginDialog(HUMAN);
+    if (answered === 'rephrase') {
       await step.context.sendActivity(strings(session.lang).pleaseRephrase);
       return step.endDialog();
     }
+    const command = parseCommand(text);
     let matched: ReturnType<HelpdeskDeps['matcher']['match']> | undefined;
     const next = route(command, () => (matched = this.deps.matcher.match(text, { fallbackLanguage: session.lang })), session.misses);
     // Replies follow the language the user writes in, once the detector is sure of it.
@@ -83,6 +89,17 @@ export class RootDialog extends ComponentDialog {
         await step.context.sendActivity(next.offerSupport ? withButtons(t.notUnderstoodAgain, [t.contactSupport(1), t.rephrase]) : t.notUnderstood);
         return step.endDialog();
     }
+  }
+
+  /** "Would you like to contact support?" answered with its button, or with a plain yes / no. */
+  private answerToSupportOffer(text: string, offered: string[], session: Session): 'human' | 'rephrase' | undefined {
+    const t = strings(session.lang);
+    if (!offered.includes(t.contactSupport(1)) && !offered.includes(t.rephrase)) return undefined;
+    const isRephrase = [strings('fr').rephrase, strings('en').rephrase].includes(text);
+    if (isRephrase) return 'rephrase';
+    const yesNo = parseYesNo(text);
+    if (offered.includes(t.contactSupport(1)) && yesNo !== undefined) return yesNo ? 'human' : 'rephrase';
+    return undefined;
   }
 
   private async runCommand(step: WaterfallStepContext<RootOptions>, command: Command, session: Session, text: string): Promise<DialogTurnResult> {

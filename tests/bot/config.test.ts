@@ -5,7 +5,9 @@ describe('configuration from the environment', () => {
   it('works with nothing set: local mode on loopback, port 3978', () => {
     const config = loadConfig({});
     expect(config).to.deep.include({ port: 3978, host: '127.0.0.1', dataDir: './data', knowledgeDir: './knowledge', defaultLocale: 'fr' });
-    expect(config.microsoftAppId).to.equal(undefined);
+    expect(config.botFramework).to.equal(undefined);
+    expect(config.callbackSlots).to.deep.equal({ count: 4, slotMinutes: 60, minLeadMinutes: 60 });
+    expect(config.businessHours.timeZone).to.equal('Europe/Paris');
   });
 
   it('treats an empty variable as unset', () => {
@@ -18,10 +20,15 @@ describe('configuration from the environment', () => {
 
   const bad: Array<[Record<string, string>, RegExp]> = [
     [{ PORT: 'abc' }, /^PORT must be a whole number \(got 'abc'\)$/],
-    [{ PORT: '70000' }, /^PORT must be 1 to 65535/],
+    [{ PORT: '70000' }, /^PORT must be 0 to 65535/],
     [{ DEFAULT_LOCALE: 'de' }, /^DEFAULT_LOCALE must be 'fr' or 'en' \(got 'de'\)$/],
     [{ MATCH_ANSWER_THRESHOLD: '1.5' }, /^MATCH_ANSWER_THRESHOLD must be between 0 and 1/],
     [{ MATCH_ANSWER_THRESHOLD: '0.3', MATCH_CLARIFY_THRESHOLD: '0.6' }, /MATCH_CLARIFY_THRESHOLD \(0.6\) must not be above/],
+    [{ BUSINESS_HOURS: 'mon-fro 09:00-18:00' }, /^BUSINESS_HOURS: 'mon-fro' is not a day range/],
+    [{ BUSINESS_TIMEZONE: 'Mars/Olympus' }, /Mars\/Olympus/],
+    [{ CALLBACK_SLOTS: '9' }, /^CALLBACK_SLOTS must be 1 to 6/],
+    [{ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId is required/],
+    [{ MicrosoftAppType: 'Multi' }, /^MicrosoftAppType must be/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} with a message naming the variable`, () => {

@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { tempDataDir } from '../helpers/conversation.js';
+
+/** Starts `bot/main.ts` exactly as `npm start` does, on a free port; resolves with its base URL. */
+function startBot(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bot/main.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    });
+    let output = '';
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (m) resolve({ url: m[1]!.replace('0.0.0.0', '127.0.0.1'), child, output: () => output });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
+  });
+}
+
+function activity(text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'message',
+    text,
+    locale: 'fr-FR',
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9/never-called',
+    deliveryMode: 'expectReplies',
+    from: { id: 'user-1', name: 'Client' },
+    recipient: { id: 'bot', name: 'Bot' },
+    conversation: { id: 'http-conv-1' },
+    id: `a-${Math.random()}`,
+    ...extra,
+  };
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as { activities?: Array<{ text?: string }>; error?: string }) : {} };
+}
+
+describe('the bot server in local mode (npm start on a fresh clone)', function () {
+  this.timeout(30_000);
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  before(async () => {
+    bot = await startBot({ DATA_DIR: await tempDataDir() });
+  });
+  after(() => bot?.child.kill());
+
+  it('answers a health check', async () => {
+    const res = await fetch(`${bot.url}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.include({ status: 'ok', mode: 'local', articles: 44 });
+  });
+
+  it('converses over HTTP with expectReplies: the replies come back in the response', async () => {
+    const first = await post(bot.url, activity('mot de pase oublié'));
+    expect(first.status).to.equal(200);
+    const texts = (first.body.activities ?? []).map((a) => a.text ?? '');
+    expect(texts[0]).to.include('Mot de passe oublié ?');
+    expect(texts.at(-1)).to.equal('Cette réponse a-t-elle répondu à votre question ?');
+
+    const second = await post(bot.url, activity('oui'));
+    expect((second.body.activities ?? []).map((a) => a.text)).to.deep.equal(["Parfait, ravi d'avoir pu vous aider ! Autre chose ?"]);
+  });
+
+  it('refuses a body that is not an activity with 400', async () => {
+    expect((await post(bot.url, { text: 'no type' })).status).to.equal(400);
+    expect((await post(bot.url, [1, 2])).status).to.equal(400);
+  });
+});
+
+describe('the bot server with a Bot Framework app id', function () {
+  this.timeout(30_000);
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  before(async () => {
+    bot = await startBot({ DATA_DIR: await tempDataDir(), MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret', PORT: '0' });
+  });
+  after(() => bot?.child.kill());
+
+  it('refuses a request with no token, without leaking the SDK message', async () => {
+    const res = await post(bot.url, activity('bonjour'));
+    expect(res.status).to.equal(401);
+    expect(res.body).to.deep.equal({ error: 'unauthorized' });
+  });
+
+  it('refuses a forged token', async () => {
+    const res = await post(bot.url, activity('bonjour'), { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' });
+    expect(res.status).to.equal(401);
+  });
+});

@@ -5,7 +5,7 @@ import type { Lang } from '../knowledge/types.js';
 import { languageOfLocale } from '../dialogs/conversation.js';
 import { strings } from '../strings/index.js';
 
-export function createTurnErrorHandler(conversationState: ConversationState, defaultLang: Lang, log: (line: string, err: unknown) => void = console.error) {
+export function createTurnErrorHandler(conversationState: ConversationState, defaultLang: Lang, log: (line: string, err: unknown) => void = (line, err) => console.error(line, err)) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log(`turn error in conversation ${context.activity.conversation?.id ?? '?'}`, error);
     try {

@@ -2,8 +2,7 @@
 // to rephrase, read a related article, or contact support at the article's level.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { strings } from '../strings/index.js';
-import { parseYesNo } from './commands.js';
-import { pickChoice } from './choices.js';
+import { pickChoice, yesOrNo } from './choices.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { ANSWER, CALLBACK, FLOW, TEXT_PROMPT, TICKET } from './ids.js';
 import { markdown, withButtons } from './render.js';
@@ -56,7 +55,7 @@ export class AnswerDialog extends WaterfallDialog<AnswerOptions> {
     const text = String(step.result ?? '');
     const session = await sessionOf(this.deps, step.context);
     const t = strings(session.lang);
-    const helpful = parseYesNo(text) ?? [true, false][pickChoice(text, [t.yes, t.no]) ?? -1];
+    const helpful = yesOrNo(text, t.yes, t.no);
     const { articleId, question } = this.options(step);
     if (helpful === undefined) return step.endDialog({ reroute: text } satisfies Reroute);
     if (helpful) {

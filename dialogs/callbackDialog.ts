@@ -2,8 +2,7 @@
 // consent to be called, summary, then save and give the reference number.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { strings } from '../strings/index.js';
-import { parseYesNo } from './commands.js';
-import { pickChoice } from './choices.js';
+import { pickChoice, yesOrNo } from './choices.js';
 import { validatePhone } from './contact/phone.js';
 import { formatSlot, isWithinBusinessHours, proposeSlots, type Slot } from './contact/slots.js';
 import { askName, askReason, keepName, readReason, type RequestValues } from './contactSteps.js';
@@ -80,9 +79,7 @@ export class CallbackDialog extends WaterfallDialog<CallbackOptions> {
     const t = strings(session.lang);
     const values = step.values as CallbackValues;
     const text = String(step.result ?? '');
-    const picked = pickChoice(text, [t.consentYes, t.consentNo]);
-    const consent = picked === 0 || (picked === undefined && parseYesNo(text) === true);
-    if (!consent || !values.slot) {
+    if (yesOrNo(text, t.consentYes, t.consentNo) !== true || !values.slot) {
       await step.context.sendActivity(t.consentRefused);
       return step.endDialog();
     }
@@ -94,8 +91,7 @@ export class CallbackDialog extends WaterfallDialog<CallbackOptions> {
     const session = await sessionOf(this.deps, step.context);
     const t = strings(session.lang);
     const text = String(step.result ?? '');
-    const picked = pickChoice(text, [t.confirm, t.correct]);
-    if (!(picked === 0 || (picked === undefined && parseYesNo(text) === true))) {
+    if (yesOrNo(text, t.confirm, t.correct) !== true) {
       await step.context.sendActivity(t.requestNotSent);
       return step.endDialog();
     }

@@ -42,3 +42,9 @@ export function pickChoice(text: string, labels: readonly string[]): number | un
   if (partial >= 0) return partial;
   return byYesNo(text, simple) ?? byWords(t, simple);
 }
+
+/** A two-button question (Send / Cancel, Yes, call me / No): true, false, or undefined when unclear. */
+export function yesOrNo(text: string, yesLabel: string, noLabel: string): boolean | undefined {
+  const picked = pickChoice(text, [yesLabel, noLabel]);
+  return picked === undefined ? parseYesNo(text) : picked === 0;
+}

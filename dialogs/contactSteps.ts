@@ -2,8 +2,7 @@
 // confirmed or changed) and the name, remembered for the rest of the conversation.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { strings } from '../strings/index.js';
-import { parseYesNo } from './commands.js';
-import { pickChoice } from './choices.js';
+import { yesOrNo } from './choices.js';
 import { validateName } from './contact/name.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { NAME_PROMPT, TEXT_PROMPT } from './ids.js';
@@ -39,11 +38,9 @@ export async function readReason<O extends { reason?: string }>(deps: HelpdeskDe
     values.reason = text.slice(0, MAX_REASON);
     return step.next();
   }
-  const picked = pickChoice(text, [t.keepReason, t.changeReason]);
-  const keep = picked === 0 || (picked === undefined && parseYesNo(text) === true);
-  const change = picked === 1 || (picked === undefined && parseYesNo(text) === false);
-  if (keep) values.reason = prefilled.slice(0, MAX_REASON);
-  else if (change) return step.prompt(TEXT_PROMPT, { prompt: t.askReason });
+  const keep = yesOrNo(text, t.keepReason, t.changeReason);
+  if (keep === true) values.reason = prefilled.slice(0, MAX_REASON);
+  else if (keep === false) return step.prompt(TEXT_PROMPT, { prompt: t.askReason });
   else values.reason = text.slice(0, MAX_REASON); // they typed a better reason straight away
   return step.next();
 }

@@ -2,8 +2,7 @@
 // reference number, only once the ticket is on disk.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { strings } from '../strings/index.js';
-import { parseYesNo } from './commands.js';
-import { pickChoice } from './choices.js';
+import { yesOrNo } from './choices.js';
 import { validateEmail } from './contact/email.js';
 import { askName, askReason, keepName, readReason, type RequestValues } from './contactSteps.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
@@ -59,9 +58,7 @@ export class TicketDialog extends WaterfallDialog<TicketOptions> {
     const session = await sessionOf(this.deps, step.context);
     const t = strings(session.lang);
     const text = String(step.result ?? '');
-    const picked = pickChoice(text, [t.confirm, t.correct]);
-    const confirmed = picked === 0 || (picked === undefined && parseYesNo(text) === true);
-    if (!confirmed) {
+    if (yesOrNo(text, t.confirm, t.correct) !== true) {
       await step.context.sendActivity(t.requestNotSent);
       return step.endDialog();
     }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
 import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
-import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
 import { bundled } from './bundledKb.js';
 
@@ -18,9 +18,10 @@ export async function tempDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'helpdesk-test-'));
 }
 
-export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string } = {}) {
+export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; wrapStore?: (s: HelpdeskStore) => HelpdeskStore } = {}) {
   const { matcher } = await bundled();
-  const store = createLowdbStore({ dataDir, now: () => TEST_NOW });
+  const real = createLowdbStore({ dataDir, now: () => TEST_NOW });
+  const store = options.wrapStore ? options.wrapStore(real) : real;
   const parts = createBot({
     matcher,
     store,

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { createMatcher } from '../knowledge/matcher.js';
 import { chooseThresholds } from '../knowledge/matching/thresholds.js';
-import { LANGS, type Lang } from '../knowledge/types.js';
+import { LANGS, type KnowledgeBase, type Lang } from '../knowledge/types.js';
 import { round } from './measure.js';
 
 const DATA = resolve(import.meta.dirname, 'data');
@@ -38,16 +38,20 @@ export function bundledCases() {
   return { val, test, oosVal, oosTest };
 }
 
-export async function evaluateBundled() {
-  const kb = await loadKnowledge(resolve(import.meta.dirname, '../knowledge'));
-  const cases = bundledCases();
+/** The bot's default thresholds: chosen on the validation split with the matcher the bot uses. */
+export function chooseBundledThresholds(kb: KnowledgeBase, cases = bundledCases()) {
   const probe = createMatcher(kb);
-  // Thresholds are chosen on validation with the same matcher the bot uses (language detected).
   const top = (c: Case) => probe.match(c.text, { fallbackLanguage: 'fr' }).matches[0];
-  const choice = chooseThresholds(
+  return chooseThresholds(
     cases.val.map((c) => ({ score: top(c)?.score ?? 0, correct: top(c)?.id === c.id })),
     cases.oosVal.map((c) => top(c)?.score ?? 0),
   );
+}
+
+export async function evaluateBundled() {
+  const kb = await loadKnowledge(resolve(import.meta.dirname, '../knowledge'));
+  const cases = bundledCases();
+  const choice = chooseBundledThresholds(kb, cases);
   const matcher = createMatcher(kb, { answer: choice.answer, clarify: choice.clarify });
 
   const decisions = { answer: 0, clarify: 0, none: 0 };

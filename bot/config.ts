@@ -15,6 +15,8 @@ export interface Config {
   /** callback hours; their zone is also the zone of reference numbers and record times */
   businessHours: BusinessHours;
   callbackSlots: SlotOptions;
+  /** Teams tenants allowed to use the bot; empty = any */
+  teamsAllowedTenants: string[];
   /** Bot Framework registration; absent in local mode */
   botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
 }
@@ -42,6 +44,7 @@ const Env = z.object({
   CALLBACK_SLOT_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(5, 'must be at least 5').max(480, 'must be at most 480')),
   CALLBACK_SLOTS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 6').max(6, 'must be 1 to 6')),
   CALLBACK_LEAD_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(0, 'must not be negative')),
+  TEAMS_ALLOWED_TENANTS: optional(z.string()),
   MicrosoftAppId: optional(z.string()),
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: "must be 'MultiTenant', 'SingleTenant' or 'UserAssignedMSI'" })),
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
     thresholds,
     businessHours,
+    teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
     ...(appId
       ? {

@@ -12,6 +12,7 @@ import type { Session } from '../dialogs/session.js';
 import { HelpdeskBot } from './helpdeskBot.js';
 import { KeyValueStorage } from './keyValueStorage.js';
 import { TranscriptMiddleware } from './transcriptMiddleware.js';
+import { channelMiddleware } from './channels.js';
 import { createTurnErrorHandler } from './turnErrors.js';
 
 export interface BotParts {
@@ -22,6 +23,8 @@ export interface BotParts {
   hours: BusinessHours;
   slots: SlotOptions;
   popularArticles: string[];
+  /** Teams tenants allowed (TEAMS_ALLOWED_TENANTS); empty = any */
+  allowedTenants?: readonly string[];
   now?: () => Date;
 }
 
@@ -47,6 +50,8 @@ export function createBot(parts: BotParts) {
     conversationState,
     /** transcript logging and the turn-error handler, on whichever adapter carries the bot */
     attach<A extends BotAdapter>(adapter: A): A {
+      // Channel first: the transcript then holds what the user really wrote, without the @mention.
+      adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [] }));
       adapter.use(new TranscriptMiddleware(parts.store));
       adapter.onTurnError = createTurnErrorHandler(conversationState, parts.defaultLang);
       return adapter;

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     hours: config.businessHours,
     slots: config.callbackSlots,
     popularArticles: POPULAR_ARTICLES,
+    allowedTenants: config.teamsAllowedTenants,
   });
   const adapter = parts.attach(createCloudAdapter(config));
   const server = createServer({

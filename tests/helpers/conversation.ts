@@ -18,7 +18,7 @@ export async function tempDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'helpdesk-test-'));
 }
 
-export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; wrapStore?: (s: HelpdeskStore) => HelpdeskStore } = {}) {
+export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore } = {}) {
   const { matcher } = await bundled();
   const real = createLowdbStore({ dataDir, now: () => TEST_NOW });
   const store = options.wrapStore ? options.wrapStore(real) : real;
@@ -30,9 +30,10 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
     hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
     slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },
     popularArticles: POPULAR_ARTICLES,
+    allowedTenants: options.allowedTenants ?? [],
     now: () => TEST_NOW,
   });
-  const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: 'test' };
+  const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: options.channelId ?? 'test' };
   if (options.conversationId) template.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: 'test' };
   const adapter = parts.attach(new TestAdapter(async (context) => parts.bot.run(context), template));
   return { adapter, store };

@@ -1,0 +1,62 @@
+// What differs between channels, in one place, chosen by channelId: how buttons are shown going
+// out, and how a Teams message is cleaned and filtered coming in. Dialogs stay channel-agnostic.
+import { CardFactory, TurnContext, type Activity, type Middleware } from 'botbuilder';
+
+/** Teams shows at most six buttons on a card. */
+export const TEAMS_MAX_BUTTONS = 6;
+
+export type Renderer = (activity: Partial<Activity>) => Partial<Activity>;
+
+/** Web Chat, the Emulator, Direct Line: suggested actions render as buttons above the send box. */
+const asSuggestedActions: Renderer = (activity) => activity;
+
+/** Teams has no suggested actions: the same choices become imBack buttons on a hero card. */
+const asTeamsCard: Renderer = (activity) => {
+  const actions = activity.suggestedActions?.actions;
+  if (!actions?.length) return activity;
+  const { suggestedActions: _dropped, text, ...rest } = activity;
+  const buttons = actions.slice(0, TEAMS_MAX_BUTTONS).map((a) => ({ type: 'imBack', title: String(a.title), value: String(a.value ?? a.title) }));
+  return { ...rest, text, attachments: [...(activity.attachments ?? []), CardFactory.heroCard('', undefined, buttons)] };
+};
+
+export function rendererFor(channelId: string | undefined): Renderer {
+  return channelId === 'msteams' ? asTeamsCard : asSuggestedActions;
+}
+
+export interface TeamsOptions {
+  /** Entra tenant ids allowed to use the bot in Teams; empty = any tenant */
+  allowedTenants: readonly string[];
+  log?: (line: string) => void;
+}
+
+export function tenantOf(activity: Partial<Activity>): string | undefined {
+  const data = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return data?.tenant?.id ?? activity.conversation?.tenantId;
+}
+
+/**
+ * Incoming: Teams messages from a tenant outside the allow-list are dropped (Teams does not filter
+ * tenants for a multi-tenant bot); in a channel the text starts with the bot's @mention, which is
+ * removed before matching. Outgoing: every activity goes through the channel's renderer.
+ */
+export function channelMiddleware({ allowedTenants, log = console.warn }: TeamsOptions): Middleware {
+  return {
+    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+      const activity = context.activity;
+      if (activity.channelId === 'msteams') {
+        const tenant = tenantOf(activity);
+        if (allowedTenants.length > 0 && (!tenant || !allowedTenants.includes(tenant))) {
+          log(`ignored a Teams activity from tenant ${tenant ?? '(none)'}: not in TEAMS_ALLOWED_TENANTS`);
+          return;
+        }
+        if (activity.type === 'message' && activity.text) activity.text = TurnContext.removeRecipientMention(activity).trim();
+      }
+      const render = rendererFor(activity.channelId);
+      context.onSendActivities(async (_ctx, activities, sendNext) => {
+        activities.splice(0, activities.length, ...activities.map((a) => render(a)));
+        return sendNext();
+      });
+      await next();
+    },
+  };
+}

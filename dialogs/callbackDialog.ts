@@ -12,6 +12,7 @@ import type { ChoiceValidations } from './prompts.js';
 import { origin, triedSoFar } from './records.js';
 import { markdown, withButtons } from './render.js';
 import { resetTried } from './session.js';
+import { confirmationCard } from './cards.js';
 
 export interface CallbackOptions {
   reason?: string;
@@ -110,7 +111,13 @@ export class CallbackDialog extends WaterfallDialog<CallbackOptions> {
         tried: await triedSoFar(this.deps, step.context, session),
       });
       resetTried(session);
-      await step.context.sendActivity(markdown(t.callbackSaved(callback.reference, formatSlot(callback.slot, session.lang, this.zone))));
+      const when = formatSlot(callback.slot, session.lang, this.zone);
+      const card = confirmationCard(
+        { kind: 'callback', reference: callback.reference, createdAt: callback.createdAt, reason: callback.reason, when, phone: values.phone?.international ?? callback.contact.phone },
+        session.lang,
+        this.zone,
+      );
+      await step.context.sendActivity({ ...markdown(t.callbackSaved(callback.reference, when)), attachments: [card] });
     } catch (err) {
       console.error('callback not saved', err);
       await step.context.sendActivity(t.saveFailed);

@@ -10,6 +10,7 @@ import { EMAIL_PROMPT, TEXT_PROMPT, TICKET } from './ids.js';
 import { origin, triedSoFar } from './records.js';
 import { markdown, withButtons } from './render.js';
 import { resetTried } from './session.js';
+import { confirmationCard } from './cards.js';
 
 export interface TicketOptions {
   reason?: string;
@@ -75,7 +76,12 @@ export class TicketDialog extends WaterfallDialog<TicketOptions> {
         tried: await triedSoFar(this.deps, step.context, session),
       });
       resetTried(session);
-      await step.context.sendActivity(markdown(t.ticketSaved(ticket.reference)));
+      const card = confirmationCard(
+        { kind: 'ticket', reference: ticket.reference, createdAt: ticket.createdAt, reason: ticket.reason, sentTo: t.queueName(ticket.level), email: ticket.contact.email },
+        session.lang,
+        this.deps.callbacks.hours.timeZone,
+      );
+      await step.context.sendActivity({ ...markdown(t.ticketSaved(ticket.reference)), attachments: [card] });
     } catch (err) {
       // No reference without a record on disk: say so plainly; the turn-error handler logs nothing
       // here because the user was already told.

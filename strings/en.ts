@@ -79,6 +79,19 @@ export const en: Strings = {
   statusIs: (reference, status, when) => `Request **${reference}** is **${STATUS[status]}** (last update ${when}).`,
   statusNotFound: (reference) => `I found no request ${reference} with those contact details. Please check the reference and the email or phone number.`,
 
+  card: {
+    ticketTitle: 'Ticket recorded',
+    callbackTitle: 'Callback booked',
+    reference: 'Reference',
+    created: 'Recorded on',
+    sentTo: 'Sent to',
+    reason: 'Reason',
+    email: 'Answer to',
+    phone: 'We will call',
+    when: 'When',
+    quoteIt: 'Quote this reference whenever you contact us, or ask me "where is my ticket".',
+  },
+
   queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
   saveFailed: 'Sorry, I could not record your request just now, so I have no reference number to give you. Please try again in a moment.',
   turnError: 'Sorry, something went wrong on my side. You can ask again, or say "talk to a human".',

@@ -79,6 +79,19 @@ export const fr: Strings = {
   statusIs: (reference, status, when) => `La demande **${reference}** est **${STATUS[status]}** (dernière mise à jour ${when}).`,
   statusNotFound: (reference) => `Je ne trouve pas de demande ${reference} avec ces coordonnées. Vérifiez le numéro et l'e-mail ou le téléphone.`,
 
+  card: {
+    ticketTitle: 'Ticket enregistré',
+    callbackTitle: 'Rappel programmé',
+    reference: 'Numéro de dossier',
+    created: 'Enregistré le',
+    sentTo: 'Transmis à',
+    reason: 'Motif',
+    email: 'Réponse à',
+    phone: 'Nous appellerons le',
+    when: 'Quand',
+    quoteIt: 'Rappelez ce numéro quand vous nous contactez, ou demandez-moi « où en est ma demande ».',
+  },
+
   queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
   saveFailed: "Désolé, je n'ai pas pu enregistrer votre demande pour le moment : je n'ai donc pas de numéro de dossier à vous donner. Réessayez dans un instant.",
   turnError: 'Désolé, un problème est survenu de mon côté. Vous pouvez reposer votre question, ou dire « parler à un conseiller ».',

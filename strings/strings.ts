@@ -79,6 +79,19 @@ export interface Strings {
   statusIs: (reference: string, status: RequestStatus, when: string) => string;
   statusNotFound: (reference: string) => string;
 
+  card: {
+    ticketTitle: string;
+    callbackTitle: string;
+    reference: string;
+    created: string;
+    sentTo: string;
+    reason: string;
+    email: string;
+    phone: string;
+    when: string;
+    quoteIt: string;
+  };
+
   queueName: (level: number) => string;
   saveFailed: string;
   turnError: string;

@@ -39,6 +39,11 @@ describe('a French customer whose answer did not help asks to be called back', (
       .assertReply((a) => {
         reference = referenceIn(a.text);
         expect(a.text).to.include('Votre numéro de dossier est');
+        // The confirmation card shows the same reference, with what was booked.
+        const card = a.attachments?.[0];
+        expect(card?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+        const json = JSON.stringify(card?.content);
+        expect(json).to.include(reference).and.include('Rappel programmé').and.include('+33 6 12 34 56 78');
       })
       .startTest();
 

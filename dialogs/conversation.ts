@@ -42,7 +42,7 @@ export class HelpdeskConversation {
     session.started = true;
     const t = strings(session.lang);
     await context.sendActivity(t.welcome);
-    await context.sendActivity(withButtons(t.topicsIntro, this.root.popularTitles(session.lang)));
+    await context.sendActivity(withButtons(t.topicsIntro, await this.root.popularTitles(session.lang)));
   }
 
   async onMessage(context: TurnContext): Promise<void> {

@@ -14,6 +14,7 @@ import { ANSWER, CLARIFY, HUMAN, ROOT, ROUTE, STATUS } from './ids.js';
 import { createPrompts } from './prompts.js';
 import { withButtons } from './render.js';
 import { route } from './route.js';
+import { mostAsked, POPULAR_WINDOW_DAYS } from './popular.js';
 import type { Session } from './session.js';
 import { StatusDialog } from './statusDialog.js';
 import { TicketDialog } from './ticketDialog.js';
@@ -33,12 +34,12 @@ export class RootDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
-  /** The article titles offered as buttons in the welcome and the help. */
-  popularTitles(lang: 'fr' | 'en'): string[] {
-    return this.deps.popularArticles.flatMap((id) => {
-      const a = this.deps.matcher.article(id);
-      return a ? [a.title[lang]] : [];
-    });
+  /** The article titles offered as buttons in the welcome and the help: the most asked lately. */
+  async popularTitles(lang: 'fr' | 'en'): Promise<string[]> {
+    const since = new Date(this.deps.now().getTime() - POPULAR_WINDOW_DAYS * 86_400_000);
+    const shown = (await this.deps.store.listFeedback({ from: since })).map((f) => f.articleId);
+    const ids = mostAsked(shown, this.deps.popularArticles, (id) => this.deps.matcher.article(id) !== undefined);
+    return ids.map((id) => this.deps.matcher.article(id)!.title[lang]);
   }
 
   private async routeMessage(step: WaterfallStepContext<RootOptions>): Promise<DialogTurnResult> {
@@ -114,7 +115,7 @@ export class RootDialog extends ComponentDialog {
         await step.context.sendActivity(strings(command.lang).switchedLanguage);
         break;
       case 'help':
-        await step.context.sendActivity(withButtons(t.help, this.popularTitles(session.lang)));
+        await step.context.sendActivity(withButtons(t.help, await this.popularTitles(session.lang)));
         break;
       case 'cancel':
         await step.context.sendActivity(t.nothingToCancel);

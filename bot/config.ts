@@ -19,6 +19,17 @@ export interface Config {
   teamsAllowedTenants: string[];
   /** Bot Framework registration; absent in local mode */
   botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
+  /** the website chat: pages under web/, Direct Line for Web Chat */
+  webChat: {
+    /** the in-process Direct Line: on in local mode, off with a MicrosoftAppId unless LOCAL_DIRECTLINE=true */
+    localDirectLine: boolean;
+    /** signs the local Direct Line's tokens; unset = a random secret per process (chats end on restart) */
+    localSecret?: string;
+    /** a real Azure Bot's Direct Line channel: the page gets its tokens from there */
+    azure?: { secret: string; endpoint: string };
+    /** origins allowed to show the chat in an iframe (the embed snippet); ['*'] = any */
+    embedOrigins: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -49,12 +60,34 @@ const Env = z.object({
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: "must be 'MultiTenant', 'SingleTenant' or 'UserAssignedMSI'" })),
   MicrosoftAppTenantId: optional(z.string()),
+  LOCAL_DIRECTLINE: optional(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" })),
+  DIRECT_LINE_LOCAL_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)')),
+  DIRECT_LINE_SECRET: optional(z.string()),
+  DIRECT_LINE_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
+  WEB_EMBED_ORIGINS: optional(z.string()),
 });
+
+/** Never echoed in an error message. */
+const SECRETS = new Set(['MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET']);
+
+export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
+
+/** "https://www.example.com, https://shop.example.com" or "*": the origins allowed to frame the chat. */
+function parseOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '*').split(/[\s,]+/).filter(Boolean);
+  const bad = origins.filter((o) => o !== '*' && !/^https?:\/\/[^/\s'";]+$/.test(o));
+  if (bad.length > 0) throw new ConfigError(bad.map((o) => `WEB_EMBED_ORIGINS: '${o}' is not an origin such as https://www.example.com (or *)`));
+  return origins.length > 0 ? origins : ['*'];
+}
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message} (got '${env[String(i.path[0])]}')`));
+    throw new ConfigError(parsed.error.issues.map((i) => {
+      const key = String(i.path[0]);
+      const value = env[key] ?? '';
+      return `${key} ${i.message} (got ${SECRETS.has(key) ? `${value.length} characters` : `'${value}'`})`;
+    }));
   }
   const e = parsed.data;
   const thresholds = {
@@ -85,6 +118,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     businessHours,
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
+    webChat: {
+      // With an app id the bot is public: the anonymous local Direct Line only if asked for.
+      localDirectLine: e.LOCAL_DIRECTLINE ? e.LOCAL_DIRECTLINE === 'true' : !appId,
+      ...(e.DIRECT_LINE_LOCAL_SECRET ? { localSecret: e.DIRECT_LINE_LOCAL_SECRET } : {}),
+      ...(e.DIRECT_LINE_SECRET ? { azure: { secret: e.DIRECT_LINE_SECRET, endpoint: (e.DIRECT_LINE_ENDPOINT ?? DEFAULT_DIRECT_LINE_ENDPOINT).replace(/\/+$/, '') } } : {}),
+      embedOrigins: parseOrigins(e.WEB_EMBED_ORIGINS),
+    },
     ...(appId
       ? {
           botFramework: {

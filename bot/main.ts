@@ -1,10 +1,13 @@
 // Wires everything from the environment and starts listening. The only reader of process.env.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { createCloudAdapter } from './adapter.js';
 import { createBot, POPULAR_ARTICLES } from './createBot.js';
 import { createServer } from './server.js';
+import { createLocalDirectLine } from './directLine/localDirectLine.js';
+import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { loadKnowledge } from '../knowledge/loadKnowledge.js';
 import { createMatcher } from '../knowledge/matcher.js';
@@ -33,10 +36,26 @@ async function main(): Promise<void> {
     allowedTenants: config.teamsAllowedTenants,
   });
   const adapter = parts.attach(createCloudAdapter(config));
+  const web = config.webChat;
+  // Web Chat without Azure: the same bot, in process. Without a fixed secret, tokens (and so the
+  // chats a reload would resume) end with the process.
+  const local = web.localDirectLine
+    ? createLocalDirectLine({
+        bot: parts.bot,
+        attach: (a) => parts.attach(a),
+        transcript: (id) => store.transcript(id),
+        tokens: createTokenSigner({ secret: web.localSecret ?? randomBytes(32).toString('base64url') }),
+      })
+    : undefined;
   const server = createServer({
     adapter,
     bot: parts.bot,
     health: () => ({ articles: kb.articles.length, mode: config.botFramework ? 'azure' : 'local' }),
+    webChat: {
+      ...(local ? { local } : {}),
+      ...(web.azure ? { azure: web.azure } : {}),
+      site: { embedOrigins: web.embedOrigins, connectOrigins: web.azure ? directLineOrigins(web.azure.endpoint) : [] },
+    },
   });
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
@@ -47,7 +66,19 @@ async function main(): Promise<void> {
         ? `listening on http://${config.host}:${port} — POST /api/messages needs a Bot Framework token (app ${config.botFramework.appId})`
         : `listening on http://127.0.0.1:${port} — local mode (no MicrosoftAppId): anonymous, loopback only`,
     );
+    const chat = web.azure
+      ? `Direct Line tokens from ${web.azure.endpoint}`
+      : local
+        ? `local Direct Line${web.localSecret ? '' : ' (DIRECT_LINE_LOCAL_SECRET unset: open chats end on restart)'}`
+        : 'disabled (set DIRECT_LINE_SECRET, or LOCAL_DIRECTLINE=true)';
+    console.log(`website chat: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/ — ${chat}`);
   });
+}
+
+/** The page talks to Direct Line itself: its https and wss origins go in the page's connect-src. */
+function directLineOrigins(endpoint: string): string[] {
+  const url = new URL(endpoint);
+  return [url.origin, `${url.protocol === 'http:' ? 'ws:' : 'wss:'}//${url.host}`];
 }
 
 try {

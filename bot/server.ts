@@ -1,14 +1,27 @@
 // The HTTP server, without listening: tests start it on a free port, main.ts on the configured one.
-// POST /api/messages goes through the Bot Framework CloudAdapter; GET /healthz answers monitors.
+// POST /api/messages goes through the Bot Framework CloudAdapter; GET /healthz answers monitors;
+// the website chat (pages, local Direct Line, token endpoint) is mounted when given.
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify from 'restify';
 import { z } from 'zod';
+import { mountChatToken, type AzureDirectLine } from './directLine/chatToken.js';
+import type { LocalDirectLine } from './directLine/localDirectLine.js';
+import { mountWebSite, type WebSiteOptions } from '../web/site.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   health: () => Record<string, unknown>;
   log?: (line: string, err?: unknown) => void;
+  /** the website chat; absent = no pages and no Direct Line routes */
+  webChat?: {
+    /** the in-process Direct Line (/v3/directline/…); absent = those routes answer 404 */
+    local?: LocalDirectLine;
+    /** a real Azure Bot's Direct Line: the page's tokens come from it */
+    azure?: AzureDirectLine;
+    site: Omit<WebSiteOptions, 'log'>;
+    fetch?: typeof fetch;
+  };
 }
 
 /** An activity is a JSON object with a type; everything else is refused before the SDK sees it. */
@@ -39,7 +52,7 @@ function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Re
   };
 }
 
-export function createServer({ adapter, bot, health, log = console.error }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, health, log = console.error, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -55,5 +68,11 @@ export function createServer({ adapter, bot, health, log = console.error }: Serv
     }
     await adapter.process(req, guarded(res, log) as unknown as restify.Response, (context) => bot.run(context));
   });
+
+  if (webChat) {
+    webChat.local?.mount(server);
+    mountChatToken(server, { ...(webChat.local ? { local: webChat.local } : {}), ...(webChat.azure ? { azure: webChat.azure } : {}), ...(webChat.fetch ? { fetch: webChat.fetch } : {}), log });
+    mountWebSite(server, { ...webChat.site, log });
+  }
   return server;
 }

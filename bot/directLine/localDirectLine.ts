@@ -1,0 +1,221 @@
+// A local Direct Line 3.0 for Web Chat, with no Azure account: the calls Web Chat makes with
+// `WebChat.createDirectLine({ domain: origin + '/v3/directline', webSocket: false, token })`.
+//
+//   POST /v3/directline/conversations                      start (or, with a token, resume) → {conversationId, token, expires_in}
+//   GET  /v3/directline/conversations/:id?watermark=       reconnect (Web Chat given a conversationId) → same
+//   POST /v3/directline/conversations/:id/activities       the user's activity → {id}, after the bot's turn
+//   GET  /v3/directline/conversations/:id/activities?watermark=N   polling → {activities, watermark}
+//   POST /v3/directline/tokens/refresh                     a fresh token for the same conversation
+//
+// Every call but the first start carries `Authorization: Bearer <token>`: none or a forged one → 401,
+// an expired one or another conversation's → 403, a conversation that never started → 404.
+import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
+import type restify from 'restify';
+import { z } from 'zod';
+import { DirectLineAdapter } from './adapter.js';
+import { createConversations, type Conversation, type Conversations } from './conversations.js';
+import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
+import type { TranscriptEntry } from '../../tickets/types.js';
+
+export const DIRECT_LINE_PATH = '/v3/directline';
+/** The channel id the bot sees for the website chat. */
+export const WEBCHAT_CHANNEL = 'webchat';
+export const BOT_ACCOUNT: ChannelAccount = { id: 'scriba-assistant', name: 'Scriba', role: 'bot' };
+const SERVICE_URL = 'urn:scriba:local-directline';
+
+export interface LocalDirectLineDeps {
+  bot: { run(context: TurnContext): Promise<void> };
+  /** transcripts, channel rendering and turn errors (createBot's `parts.attach`) */
+  attach: (adapter: DirectLineAdapter) => DirectLineAdapter;
+  transcript: (conversationId: string) => Promise<TranscriptEntry[]>;
+  tokens: TokenSigner;
+  maxActivities?: number;
+  maxConversations?: number;
+  now?: () => Date;
+  log?: (line: string, err?: unknown) => void;
+}
+
+export interface Session {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+
+/** An activity is a JSON object with a type; the rest is the client's business. */
+const ActivityBody = z.looseObject({ type: z.string().min(1).max(64) });
+/** What Web Chat sends to start: `{ user: { id }, locale }`, both optional; anything odd is ignored. */
+const StartBody = z.object({
+  user: z.object({ id: z.string().regex(/^[\w.:@-]{1,64}$/) }).optional().catch(undefined),
+  locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).optional().catch(undefined),
+}).catch({});
+
+class HttpProblem extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Direct Line's error body: `{ error: { code, message } }`. */
+function fail(res: restify.Response, status: number, code: string, message: string): void {
+  res.send(status, { error: { code, message } });
+}
+
+export function createLocalDirectLine(deps: LocalDirectLineDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((line, err) => console.error(line, err ?? ''));
+  const conversations: Conversations = createConversations({
+    transcript: deps.transcript,
+    ...(deps.maxActivities ? { maxActivities: deps.maxActivities } : {}),
+    ...(deps.maxConversations ? { maxConversations: deps.maxConversations } : {}),
+    now,
+  });
+  const adapter = deps.attach(new DirectLineAdapter(conversations, now));
+
+  const session = (conversationId: string, userId: string): Session => {
+    const { token, expiresIn } = deps.tokens.issue(conversationId, userId);
+    return { conversationId, token, expires_in: expiresIn };
+  };
+
+  function authenticate(req: restify.Request): TokenClaims {
+    const header = req.headers.authorization;
+    if (!header) throw new HttpProblem(401, 'MissingToken', 'an Authorization: Bearer <token> header is required');
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    const check = token ? deps.tokens.verify(token) : ({ ok: false, reason: 'malformed' } as const);
+    if (check.ok) return check.claims;
+    // 403 is what Direct Line answers for an expired token: Web Chat then reports the expiry.
+    if (check.reason === 'expired') throw new HttpProblem(403, 'TokenExpired', 'the token has expired');
+    throw new HttpProblem(401, 'BadToken', 'the token is not valid');
+  }
+
+  async function authorized(req: restify.Request): Promise<{ claims: TokenClaims; conversation: Conversation }> {
+    const claims = authenticate(req);
+    const conversationId = String(req.params.conversationId ?? '');
+    if (claims.conversationId !== conversationId) throw new HttpProblem(403, 'Forbidden', 'the token is for another conversation');
+    const conversation = await conversations.find(conversationId);
+    if (!conversation) throw new HttpProblem(404, 'NotFound', 'unknown conversation');
+    return { claims, conversation };
+  }
+
+  async function runTurn(conversation: Conversation, activity: Partial<Activity>): Promise<void> {
+    await conversation.serially(() => adapter.processActivity(activity, (context) => deps.bot.run(context)));
+  }
+
+  /** The conversation starts: the bot hears that the user joined, and says hello before anything is typed. */
+  async function start(conversationId: string, userId: string, locale: string | undefined): Promise<void> {
+    const conversation = conversations.start(conversationId, userId, locale);
+    const user: ChannelAccount = { id: userId, name: '', role: 'user' };
+    await runTurn(conversation, {
+      type: 'conversationUpdate',
+      id: `${conversationId}|start`,
+      channelId: WEBCHAT_CHANNEL,
+      serviceUrl: SERVICE_URL,
+      timestamp: now(),
+      ...(locale ? { locale } : {}),
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: user,
+      recipient: BOT_ACCOUNT,
+      membersAdded: [BOT_ACCOUNT, user],
+    });
+  }
+
+  // A token's conversation starts once, even if two requests race to start it.
+  const starting = new Map<string, Promise<'started' | 'existed'>>();
+  function startOnce(claims: TokenClaims, locale: string | undefined): Promise<'started' | 'existed'> {
+    let pending = starting.get(claims.conversationId);
+    if (!pending) {
+      pending = (async () => {
+        if (await conversations.find(claims.conversationId)) return 'existed' as const;
+        await start(claims.conversationId, claims.userId, locale);
+        return 'started' as const;
+      })().finally(() => starting.delete(claims.conversationId));
+      starting.set(claims.conversationId, pending);
+    }
+    return pending;
+  }
+
+  /** Wraps a route: an HttpProblem becomes its status, anything else a logged 500. */
+  const route = (handler: (req: restify.Request, res: restify.Response) => Promise<void>) => async (req: restify.Request, res: restify.Response) => {
+    res.header('Cache-Control', 'no-store');
+    try {
+      await handler(req, res);
+    } catch (err) {
+      if (err instanceof HttpProblem) return fail(res, err.status, err.code, err.message);
+      log(`local Direct Line: ${req.method} ${req.path()} failed`, err);
+      fail(res, 500, 'ServiceError', 'internal error');
+    }
+  };
+
+  return {
+    adapter,
+    conversations,
+
+    /** A token for a new conversation, which starts when Web Chat posts to /conversations with it. */
+    newSession(): Session {
+      return session(randomId(), randomId('dl_'));
+    },
+
+    mount(server: restify.Server): void {
+      server.post(`${DIRECT_LINE_PATH}/conversations`, route(async (req, res) => {
+        const body = StartBody.parse(req.body ?? {});
+        if (req.headers.authorization) {
+          // A token names its conversation: start it if it has not started yet, else resume it.
+          const claims = authenticate(req);
+          const outcome = await startOnce(claims, body.locale);
+          res.send(outcome === 'started' ? 201 : 200, session(claims.conversationId, claims.userId));
+          return;
+        }
+        // No token: an anonymous visitor starts a new conversation (local mode has no secret).
+        const fresh = { conversationId: randomId(), userId: body.user?.id ?? randomId('dl_') };
+        await start(fresh.conversationId, fresh.userId, body.locale);
+        res.send(201, session(fresh.conversationId, fresh.userId));
+      }));
+
+      server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, route(async (req, res) => {
+        const { claims, conversation } = await authorized(req);
+        res.send(200, session(conversation.id, claims.userId));
+      }));
+
+      server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {
+        const { claims, conversation } = await authorized(req);
+        const parsed = ActivityBody.safeParse(req.body);
+        if (!parsed.success) throw new HttpProblem(400, 'BadArgument', 'the body must be an activity: a JSON object with a "type"');
+        const posted = parsed.data as Partial<Activity>;
+        const from: Partial<ChannelAccount> = typeof posted.from === 'object' && posted.from !== null ? posted.from : {};
+        const activity: Partial<Activity> = {
+          ...posted,
+          channelId: WEBCHAT_CHANNEL,
+          serviceUrl: SERVICE_URL,
+          timestamp: now(),
+          conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+          // The sender is the token's user, whatever the body says: nobody speaks as the bot.
+          from: { name: '', ...from, id: claims.userId, role: 'user' },
+          recipient: BOT_ACCOUNT,
+          ...(posted.locale ?? conversation.locale ? { locale: posted.locale ?? conversation.locale } : {}),
+        };
+        // The user's own activity goes in the list first, with the id we answer: Web Chat matches
+        // the two to mark it sent.
+        const id = conversation.append(activity);
+        try {
+          await runTurn(conversation, { ...activity, id });
+        } catch (err) {
+          log(`local Direct Line: the bot failed on an activity of conversation ${conversation.id}`, err);
+          throw new HttpProblem(502, 'BotError', 'the bot could not process the activity');
+        }
+        res.send(200, { id });
+      }));
+
+      server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {
+        const { conversation } = await authorized(req);
+        const watermark = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? undefined;
+        res.send(200, conversation.since(watermark));
+      }));
+
+      server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, route(async (req, res) => {
+        const claims = authenticate(req);
+        res.send(200, session(claims.conversationId, claims.userId));
+      }));
+    },
+  };
+}
+
+export type LocalDirectLine = ReturnType<typeof createLocalDirectLine>;

@@ -1,0 +1,133 @@
+// Servers for the website-chat tests: the real `bot/main.ts` in a child process (as `npm start`),
+// or the same pieces in process when a test needs the clock or a restart; and Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CloudAdapter } from 'botbuilder';
+import { chromium, type BrowserContext } from 'playwright-core';
+import type restify from 'restify';
+import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
+import { createLocalDirectLine } from '../../bot/directLine/localDirectLine.js';
+import { createTokenSigner } from '../../bot/directLine/tokens.js';
+import type { AzureDirectLine } from '../../bot/directLine/chatToken.js';
+import { createServer } from '../../bot/server.js';
+import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
+import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
+import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
+
+export interface RunningBot {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Starts `bot/main.ts` exactly as `npm start` does, on a free port; resolves with its base URL. */
+export function startBot(env: Record<string, string>): Promise<RunningBot> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bot/main.ts')], {
+      cwd: PROJECT_ROOT,
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    });
+    let output = '';
+    let resolved = false;
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      // Wait for the last start-up line: by then every route is mounted.
+      const m = /listening on (http:\/\/[\d.]+:\d+)[\s\S]*website chat:/.exec(output);
+      if (m && !resolved) {
+        resolved = true;
+        resolve({ url: m[1]!.replace('0.0.0.0', '127.0.0.1'), child, output: () => output });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      if (!resolved) reject(new Error(`bot exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export const SECRET = 'test-secret-for-the-local-direct-line-0123456789';
+
+export interface InProcessOptions {
+  dataDir: string;
+  secret?: string;
+  now?: () => Date;
+  azure?: AzureDirectLine;
+  /** false: no local Direct Line, as with a MicrosoftAppId and no LOCAL_DIRECTLINE */
+  local?: boolean;
+  embedOrigins?: string[];
+}
+
+/** The server main.ts builds, in this process: the clock and the restarts are the test's. */
+export async function startInProcess(options: InProcessOptions): Promise<{ url: string; close: () => Promise<void>; server: restify.Server }> {
+  const { matcher } = await bundled();
+  const store = createLowdbStore({ dataDir: options.dataDir });
+  const parts = createBot({
+    matcher,
+    store,
+    state: createLowdbKeyValueStore({ dataDir: options.dataDir }),
+    defaultLang: 'fr',
+    hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
+    slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },
+    popularArticles: POPULAR_ARTICLES,
+  });
+  const local = options.local === false
+    ? undefined
+    : createLocalDirectLine({
+        bot: parts.bot,
+        attach: (a) => parts.attach(a),
+        transcript: (id) => store.transcript(id),
+        tokens: createTokenSigner({ secret: options.secret ?? SECRET, ...(options.now ? { now: options.now } : {}) }),
+        ...(options.now ? { now: options.now } : {}),
+        log: () => undefined,
+      });
+  const server = createServer({
+    adapter: parts.attach(new CloudAdapter()),
+    bot: parts.bot,
+    health: () => ({}),
+    log: () => undefined,
+    webChat: {
+      ...(local ? { local } : {}),
+      ...(options.azure ? { azure: options.azure } : {}),
+      site: { embedOrigins: options.embedOrigins ?? ['*'], connectOrigins: [] },
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function tempDir(): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), 'webchat-test-'));
+}
+
+/** Debian's package; CHROMIUM_PATH points elsewhere on a machine without it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless, in a fresh profile (Playwright takes the profile folder as
+ * launchPersistentContext's argument, not as --user-data-dir): never a browser Playwright downloads.
+ */
+export async function launchChromium(options: { locale: string; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`sudo apt-get install -y chromium\` (Debian; .ci/run does this in CI), or set CHROMIUM_PATH to a Chromium or Chrome binary. Never \`npx playwright install\`.`);
+  }
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'chromium-profile-'));
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    locale: options.locale,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+}
+
+export const SCREENSHOTS = path.join(PROJECT_ROOT, 'tests', 'screenshots');

@@ -1,0 +1,245 @@
+// The website chat, in the browser: the official Bot Framework Web Chat (window.WebChat, served
+// from /assets/webchat.js) on a Direct Line token from POST /api/directline/token. The
+// conversation id and its token stay in sessionStorage, so a reload resumes the same conversation
+// and Web Chat shows its history. Page texts are in French or English, from ?locale=, else the
+// browser's language (texts.js); the same locale goes to Web Chat and to the bot.
+(function () {
+  'use strict';
+
+  var SESSION_KEY = 'scriba-chat-session';
+  var FAILED_TO_CONNECT = 4; // botframework-directlinejs ConnectionStatus.FailedToConnect
+
+  var params = new URLSearchParams(location.search);
+  var asked = params.get('locale') || navigator.language || 'fr';
+  var lang = /^fr\b/i.test(asked) ? 'fr' : 'en';
+  var locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+  var t = window.ScribaTexts[lang];
+
+  function translatePage() {
+    document.documentElement.lang = lang;
+    document.title = t.title;
+    document.querySelectorAll('[data-i18n]').forEach(function (el) {
+      el.textContent = t[el.getAttribute('data-i18n')] || el.textContent;
+    });
+    document.querySelectorAll('[data-i18n-label]').forEach(function (el) {
+      var text = t[el.getAttribute('data-i18n-label')];
+      if (text) el.setAttribute('aria-label', text);
+    });
+  }
+
+  // sessionStorage can be unavailable (privacy settings, some third-party iframes): then a reload
+  // simply starts a new conversation.
+  function loadSession() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
+      return saved && saved.conversationId && saved.token && saved.domain ? saved : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function saveSession(session) {
+    try {
+      sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    } catch (e) { /* see loadSession */ }
+  }
+  function forgetSession() {
+    try {
+      sessionStorage.removeItem(SESSION_KEY);
+    } catch (e) { /* see loadSession */ }
+  }
+
+  function newSession() {
+    return fetch('/api/directline/token', { method: 'POST', headers: { accept: 'application/json' } }).then(function (res) {
+      if (!res.ok) throw new Error('token endpoint answered ' + res.status);
+      return res.json();
+    });
+  }
+
+  var host = document.getElementById('webchat');
+  if (!host) return;
+  var status = document.getElementById('chat-status-message');
+  var current = null; // { directLine, session, timer }
+  var avatar = new URL('/assets/avatar.svg', location.href).href;
+
+  var styleOptions = {
+    accent: '#1d4ed8',
+    primaryFont: "'Inter', 'Segoe UI', system-ui, -apple-system, sans-serif",
+    backgroundColor: '#ffffff',
+    botAvatarImage: avatar,
+    botAvatarInitials: 'S',
+    botAvatarBackgroundColor: '#ffffff',
+    avatarSize: 36,
+    bubbleBackground: '#f1f5f9',
+    bubbleBorderWidth: 0,
+    bubbleBorderRadius: 14,
+    bubbleFromUserBackground: '#1d4ed8',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderWidth: 0,
+    bubbleFromUserBorderRadius: 14,
+    bubbleMaxWidth: 560,
+    hideUploadButton: true,
+    sendBoxHeight: 48,
+    suggestedActionLayout: 'flow',
+    suggestedActionBorderRadius: 18,
+    suggestedActionBorderColor: '#1d4ed8',
+    suggestedActionTextColor: '#1d4ed8',
+    suggestedActionHeight: 36,
+    timestampColor: '#64748b',
+  };
+
+  function showStatus(text, withRetry) {
+    if (!status) return;
+    status.textContent = text || '';
+    status.hidden = !text;
+    if (withRetry) {
+      var button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chat-retry';
+      button.textContent = t.retry;
+      button.addEventListener('click', function () {
+        showStatus('');
+        start(false);
+      });
+      status.appendChild(document.createTextNode(' '));
+      status.appendChild(button);
+    }
+  }
+
+  function stop() {
+    if (!current) return;
+    clearInterval(current.timer);
+    try {
+      current.directLine.end();
+    } catch (e) { /* already ended */ }
+    current = null;
+  }
+
+  /** Keeps the latest token: Web Chat refreshes it every 15 minutes while the page is open. */
+  function remember() {
+    if (!current) return;
+    var dl = current.directLine;
+    saveSession({
+      mode: current.session.mode,
+      domain: current.session.domain,
+      conversationId: dl.conversationId || current.session.conversationId,
+      token: dl.token || current.session.token,
+    });
+  }
+
+  function mount(session, resume) {
+    stop();
+    var directLine = window.WebChat.createDirectLine({
+      domain: new URL(session.domain, location.href).href.replace(/\/$/, ''),
+      token: session.token,
+      // Given a conversation id, Direct Line reconnects (GET /conversations/{id}) instead of starting one.
+      conversationId: resume ? session.conversationId : undefined,
+      webSocket: session.mode === 'azure',
+      pollingInterval: 500,
+      conversationStartProperties: { locale: locale },
+    });
+    var store = window.WebChat.createStore();
+    current = { directLine: directLine, store: store, session: session, timer: setInterval(remember, 30000) };
+    saveSession(session);
+
+    directLine.connectionStatus$.subscribe(function (value) {
+      if (value !== FAILED_TO_CONNECT || !current || current.directLine !== directLine) return;
+      if (resume) {
+        // The saved conversation is gone (expired token, server reset): start a new one.
+        forgetSession();
+        start(false);
+      } else {
+        stop();
+        showStatus(t.unavailable, true);
+      }
+    });
+
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: store,
+        locale: locale,
+        styleOptions: styleOptions,
+      },
+      host,
+    );
+    showStatus('');
+  }
+
+  /**
+   * Asks Direct Line whether the saved conversation can be resumed (the reconnect call, which also
+   * gives a fresh token), so that a token that died with a restart or expired leads straight to a
+   * new conversation instead of a failed Web Chat connection.
+   */
+  function resumable(saved) {
+    var url = new URL(saved.domain, location.href).href.replace(/\/$/, '') + '/conversations/' + encodeURIComponent(saved.conversationId) + '?watermark=';
+    return fetch(url, { headers: { authorization: 'Bearer ' + saved.token, accept: 'application/json' } })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
+      .then(function (answer) {
+        if (!answer || answer.conversationId !== saved.conversationId || !answer.token) return null;
+        return { mode: saved.mode, domain: saved.domain, conversationId: saved.conversationId, token: answer.token };
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+
+  function start(tryResume) {
+    var saved = tryResume ? loadSession() : null;
+    showStatus(t.connecting);
+    if (saved) {
+      resumable(saved).then(function (session) {
+        if (session) mount(session, true);
+        else {
+          forgetSession();
+          start(false);
+        }
+      });
+      return;
+    }
+    newSession().then(
+      function (session) {
+        mount(session, false);
+      },
+      function () {
+        showStatus(t.unavailable, true);
+      },
+    );
+  }
+
+  /** Sends a question as if typed: the topic cards of the help page. */
+  function ask(text) {
+    if (current && text) current.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+  }
+
+  translatePage();
+  if (!window.WebChat) {
+    showStatus(t.unavailable, false);
+    return;
+  }
+  start(true);
+
+  document.querySelectorAll('[data-ask]').forEach(function (el) {
+    el.addEventListener('click', function () {
+      ask(t[el.getAttribute('data-ask')]);
+    });
+  });
+
+  var restart = document.getElementById('chat-new');
+  if (restart) {
+    restart.addEventListener('click', function () {
+      forgetSession();
+      start(false);
+    });
+  }
+  var close = document.getElementById('chat-close');
+  if (close) {
+    // Inside the embed's iframe: the page around it owns the panel.
+    close.hidden = window.parent === window;
+    close.addEventListener('click', function () {
+      window.parent.postMessage({ type: 'scriba-chat:close' }, '*');
+    });
+  }
+  window.addEventListener('pagehide', remember);
+})();

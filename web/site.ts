@@ -1,0 +1,150 @@
+// The website: the product help page with the chat (/), the chat alone for the embed's iframe
+// (/chat.html), a demo customer site (/demo.html), the embed snippet (/embed.js) and their assets,
+// with the official Web Chat bundle served from node_modules (no CDN). A fixed list of files: no
+// path from the URL ever reaches the file system.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type restify from 'restify';
+
+const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+export interface WebSiteOptions {
+  /** origins allowed to frame /chat.html (the embed's iframe); ['*'] = any site */
+  embedOrigins: readonly string[];
+  /** origins the page may call besides its own: the Azure Direct Line endpoint, if any */
+  connectOrigins: readonly string[];
+  log?: (line: string, err?: unknown) => void;
+}
+
+/**
+ * `botframework-webchat`'s `exports` hide dist/: resolve its main entry (lib/index.js) and walk up
+ * to the folder of its package.json.
+ */
+export function webChatBundlePath(): string {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve('botframework-webchat'));
+  while (dir !== path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'botframework-webchat') {
+      return path.join(dir, 'dist', 'webchat.js');
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error('botframework-webchat is installed but its package folder was not found');
+}
+
+type Framing = 'self' | 'embeddable';
+
+/**
+ * Scripts only from this server (no inline script, no eval). Web Chat and Adaptive Cards write
+ * their styles at run time, hence 'unsafe-inline' for styles only.
+ */
+export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigins' | 'connectOrigins'>, framing: Framing): string {
+  const ancestors = framing === 'embeddable' ? options.embedOrigins.join(' ') : "'self'";
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+}
+
+interface Page {
+  file: string;
+  framing: Framing;
+}
+
+const PAGES: Record<string, Page> = {
+  '/': { file: 'index.html', framing: 'self' },
+  '/index.html': { file: 'index.html', framing: 'self' },
+  '/chat.html': { file: 'chat.html', framing: 'embeddable' },
+  '/demo.html': { file: 'demo.html', framing: 'self' },
+};
+
+const ASSETS: Record<string, string> = {
+  '/assets/chat.js': 'assets/chat.js',
+  '/assets/texts.js': 'assets/texts.js',
+  '/assets/site.css': 'assets/site.css',
+  '/assets/chat.css': 'assets/chat.css',
+  '/assets/demo.css': 'assets/demo.css',
+  '/assets/avatar.svg': 'assets/avatar.svg',
+  // Browsers ask for it on pages without an icon link (the demo site).
+  '/favicon.ico': 'assets/avatar.svg',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+const typeOf = (file: string) => TYPES[path.extname(file)] ?? 'application/octet-stream';
+
+const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
+
+export function mountWebSite(server: restify.Server, options: WebSiteOptions): void {
+  const log = options.log ?? console.error;
+  const bundle = webChatBundlePath();
+  let bundleCache: Promise<{ raw: Buffer; gzipped: Buffer }> | undefined;
+  const loadBundle = () => {
+    // 3.9 MB, ~1 MB gzipped: read and compressed once, on first use.
+    bundleCache ??= readFile(bundle).then(async (raw) => ({ raw, gzipped: await promisify(gzip)(raw) }));
+    return bundleCache;
+  };
+
+  const sendFile = async (res: restify.Response, file: string, headers: Record<string, string>) => {
+    try {
+      const body = await readFile(path.join(WEB_DIR, file));
+      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': typeOf(file), 'Content-Length': body.length, ...headers });
+      res.end(body);
+    } catch (err) {
+      log(`website: cannot read ${file}`, err);
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('internal error');
+    }
+  };
+
+  for (const [route, page] of Object.entries(PAGES)) {
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
+      await sendFile(res, page.file, { 'Content-Security-Policy': contentSecurityPolicy(options, page.framing), 'Cache-Control': 'no-cache' });
+    });
+  }
+
+  for (const [route, file] of Object.entries(ASSETS)) {
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
+      await sendFile(res, file, { 'Cache-Control': 'no-cache' });
+    });
+  }
+
+  // The snippet customers paste: loaded by other sites, so readable cross-origin.
+  server.get('/embed.js', async (_req: restify.Request, res: restify.Response) => {
+    await sendFile(res, 'embed.js', { 'Cache-Control': 'public, max-age=300', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Access-Control-Allow-Origin': '*' });
+  });
+
+  server.get('/assets/webchat.js', async (req: restify.Request, res: restify.Response) => {
+    const { raw, gzipped } = await loadBundle();
+    const useGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const body = useGzip ? gzipped : raw;
+    res.writeHead(200, {
+      ...COMMON_HEADERS,
+      'Content-Type': typeOf(bundle),
+      'Content-Length': body.length,
+      'Cache-Control': 'public, max-age=3600',
+      Vary: 'Accept-Encoding',
+      ...(useGzip ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    res.end(body);
+  });
+}

@@ -44,6 +44,7 @@ export class AnswerDialog extends WaterfallDialog<AnswerOptions> {
     const t = strings(session.lang);
     noteArticleShown(session, { id: article.id, title: article.title[session.lang], confidence });
     await step.context.sendActivity(markdown(article.answer[session.lang]));
+    await this.deps.store.recordAnswerShown({ conversationId: step.context.activity.conversation.id, articleId, confidence, language: session.lang, question });
     if (article.flow) {
       await step.context.sendActivity(t.flowStart(article.title[session.lang]));
       return step.replaceDialog(FLOW, { articleId, question });

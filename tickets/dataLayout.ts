@@ -6,6 +6,7 @@
 //   requests/2026-11.json              tickets and callbacks created in November 2026 (store's zone)
 //   feedback/2026-11.json              "did this answer help?"
 //   unanswered/2026-11.json            questions the bot could not answer
+//   answers/2026-11.json               answers shown (article, confidence, question)
 //   transcripts/<readable id>-<hash>.json   one conversation's activities
 //   state/<bucket>.json                key-value store (bot conversation and user state)
 import { createHash } from 'node:crypto';
@@ -19,6 +20,7 @@ export const folders = {
   requests: 'requests',
   feedback: 'feedback',
   unanswered: 'unanswered',
+  answers: 'answers',
   transcripts: 'transcripts',
   state: 'state',
 } as const;

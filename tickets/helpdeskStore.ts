@@ -6,10 +6,10 @@ import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
 import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
-import { feedbackSchema, isTimeZone, unansweredSchema } from './schemas.js';
+import { answerShownSchema, feedbackSchema, isTimeZone, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
 import type {
-  AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus,
+  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
 } from './types.js';
 
@@ -26,6 +26,9 @@ export interface HelpdeskStore {
   listRequests(filter?: RequestFilter): Promise<HelpdeskRequest[]>;
   recordFeedback(record: AtOptional<FeedbackRecord>): Promise<FeedbackRecord>;
   recordUnanswered(record: AtOptional<UnansweredRecord>): Promise<UnansweredRecord>;
+  recordAnswerShown(record: AtOptional<AnswerShownRecord>): Promise<AnswerShownRecord>;
+  /** Oldest first. */
+  listAnswersShown(range?: TimeRange): Promise<AnswerShownRecord[]>;
   /** Oldest first. */
   listFeedback(range?: TimeRange): Promise<FeedbackRecord[]>;
   /** Oldest first. */
@@ -53,6 +56,7 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   const transcripts = createTranscriptLog({ dataDir, timeZone, now });
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback' });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question' });
+  const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown' });
 
   return {
     createTicket: requests.createTicket,
@@ -64,6 +68,8 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
     recordUnanswered: unanswered.append,
     listFeedback: feedback.list,
     listUnanswered: unanswered.list,
+    recordAnswerShown: answers.append,
+    listAnswersShown: answers.list,
     appendTranscript: transcripts.appendTranscript,
     transcript: transcripts.transcript,
   };

@@ -2,7 +2,7 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  CallbackRequest, FeedbackRecord, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+  AnswerShownRecord, CallbackRequest, FeedbackRecord, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -88,6 +88,15 @@ export const unansweredSchema = z.object({
   kind: z.enum(['none', 'clarify-no-pick', 'not-helpful']),
   topMatches: z.array(z.object({ id: text, score: z.number() })).optional(),
 }) satisfies z.ZodType<UnansweredRecord>;
+
+export const answerShownSchema = z.object({
+  at: isoTime,
+  conversationId: text,
+  articleId: text,
+  confidence: z.number().min(0).max(1),
+  language,
+  question: z.string(),
+}) satisfies z.ZodType<AnswerShownRecord>;
 
 export const transcriptEntrySchema = z.object({
   at: isoTime,

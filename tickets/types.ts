@@ -81,6 +81,17 @@ export interface UnansweredRecord {
   topMatches?: Array<{ id: string; score: number }>;
 }
 
+/** An article's answer shown to a user (the dashboard's "answers" and "assumed resolved"). */
+export interface AnswerShownRecord {
+  at: string;
+  conversationId: string;
+  articleId: string;
+  /** the matcher's confidence, or 1 when the user picked the article */
+  confidence: number;
+  language: Language;
+  question: string;
+}
+
 export interface TranscriptEntry {
   at: string;
   conversationId: string;

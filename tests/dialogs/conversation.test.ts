@@ -75,6 +75,8 @@ describe('a troubleshooting flow', () => {
       .startTest();
     const feedback = await store.listFeedback();
     expect(feedback.map((f) => [f.articleId, f.helpful])).to.deep.equal([['antivirus-blocked', true]]);
+    const shown = await store.listAnswersShown();
+    expect(shown.map((a) => [a.articleId, a.question])).to.deep.equal([['antivirus-blocked', 'mon antivirus bloque scriba']]);
   });
 });
 

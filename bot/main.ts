@@ -9,8 +9,7 @@ import { createServer } from './server.js';
 import { createLocalDirectLine } from './directLine/localDirectLine.js';
 import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
-import { loadKnowledge } from '../knowledge/loadKnowledge.js';
-import { createMatcher } from '../knowledge/matcher.js';
+import { openLiveKnowledge } from '../knowledge/liveKnowledge.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 
@@ -19,10 +18,11 @@ async function main(): Promise<void> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // A broken knowledge base stops the start: better no bot than one answering from half a KB.
-  const kb = await loadKnowledge(config.knowledgeDir);
+  // Staff edits reload it later without a restart (a broken edit is refused, the old KB stays).
   const started = performance.now();
-  const matcher = createMatcher(kb, config.thresholds);
+  const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds);
   const indexedMs = Math.round(performance.now() - started);
+  const matcher = live.matcher;
   const dataDir = path.resolve(config.dataDir);
   const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone });
   const parts = createBot({
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const server = createServer({
     adapter,
     bot: parts.bot,
-    health: () => ({ articles: kb.articles.length, mode: config.botFramework ? 'azure' : 'local' }),
+    health: () => ({ articles: live.kb().articles.length, mode: config.botFramework ? 'azure' : 'local' }),
     webChat: {
       ...(local ? { local } : {}),
       ...(web.azure ? { azure: web.azure } : {}),
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;
-    console.log(`scriba helpdesk bot: ${kb.articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
+    console.log(`scriba helpdesk bot: ${live.kb().articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
     console.log(
       config.botFramework
         ? `listening on http://${config.host}:${port} — POST /api/messages needs a Bot Framework token (app ${config.botFramework.appId})`

@@ -5,13 +5,12 @@ import { strings } from '../strings/index.js';
 import { pickChoice, yesOrNo } from './choices.js';
 import { validatePhone } from './contact/phone.js';
 import { formatSlot, isWithinBusinessHours, proposeSlots, type Slot } from './contact/slots.js';
-import { askName, askReason, keepName, readReason, type RequestValues } from './contactSteps.js';
+import { askName, askReason, confirmThenSave, keepName, readReason, type RequestValues } from './contactSteps.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { CALLBACK, CHOICE_PROMPT, PHONE_PROMPT, TEXT_PROMPT } from './ids.js';
 import type { ChoiceValidations } from './prompts.js';
 import { origin, triedSoFar } from './records.js';
 import { markdown, withButtons } from './render.js';
-import { resetTried } from './session.js';
 import { confirmationCard } from './cards.js';
 
 export interface CallbackOptions {
@@ -88,17 +87,10 @@ export class CallbackDialog extends WaterfallDialog<CallbackOptions> {
     return step.prompt(TEXT_PROMPT, { prompt: withButtons(summary, [t.confirm, t.correct]) });
   }
 
-  private async save(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
-    const session = await sessionOf(this.deps, step.context);
-    const t = strings(session.lang);
-    const text = String(step.result ?? '');
-    if (yesOrNo(text, t.confirm, t.correct) !== true) {
-      await step.context.sendActivity(t.requestNotSent);
-      return step.endDialog();
-    }
+  private save(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
     const values = step.values as CallbackValues;
     const options = step.options as CallbackOptions;
-    try {
+    return confirmThenSave(this.deps, step, 'callback', async (session, t) => {
       const callback = await this.deps.store.createCallback({
         reason: values.reason ?? '',
         language: session.lang,
@@ -110,18 +102,13 @@ export class CallbackDialog extends WaterfallDialog<CallbackOptions> {
         ...(options.articleId ? { articleId: options.articleId } : {}),
         tried: await triedSoFar(this.deps, step.context, session),
       });
-      resetTried(session);
       const when = formatSlot(callback.slot, session.lang, this.zone);
       const card = confirmationCard(
         { kind: 'callback', reference: callback.reference, createdAt: callback.createdAt, reason: callback.reason, when, phone: values.phone?.international ?? callback.contact.phone },
         session.lang,
         this.zone,
       );
-      await step.context.sendActivity({ ...markdown(t.callbackSaved(callback.reference, when)), attachments: [card] });
-    } catch (err) {
-      console.error('callback not saved', err);
-      await step.context.sendActivity(t.saveFailed);
-    }
-    return step.endDialog();
+      return { ...markdown(t.callbackSaved(callback.reference, when)), attachments: [card] };
+    });
   }
 }

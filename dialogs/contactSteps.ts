@@ -1,12 +1,14 @@
 // Steps shared by the ticket and the callback dialogs: the reason (pre-filled with the question,
 // confirmed or changed) and the name, remembered for the rest of the conversation.
 import type { DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { strings } from '../strings/index.js';
+import type { Activity } from 'botbuilder';
+import { strings, type Strings } from '../strings/index.js';
 import { yesOrNo } from './choices.js';
 import { validateName } from './contact/name.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { NAME_PROMPT, TEXT_PROMPT } from './ids.js';
 import { withButtons } from './render.js';
+import { resetTried, type Session } from './session.js';
 
 export interface RequestValues {
   reason?: string;
@@ -60,4 +62,35 @@ export async function keepName<O extends object>(deps: HelpdeskDeps, step: Step<
   (step.values as RequestValues).name = name;
   session.contact.name = name;
   return name;
+}
+
+/**
+ * The last step of a ticket or callback: on "Send", save the record and only then show its
+ * confirmation (a reference is never given for a record that is not on disk); on anything else,
+ * say that nothing was sent.
+ */
+export async function confirmThenSave<O extends object>(
+  deps: HelpdeskDeps,
+  step: Step<O>,
+  what: string,
+  save: (session: Session, t: Strings) => Promise<Partial<Activity>>,
+): Promise<DialogTurnResult> {
+  const session = await sessionOf(deps, step.context);
+  const t = strings(session.lang);
+  if (yesOrNo(String(step.result ?? ''), t.confirm, t.correct) !== true) {
+    await step.context.sendActivity(t.requestNotSent);
+    return step.endDialog();
+  }
+  let confirmation: Partial<Activity>;
+  try {
+    confirmation = await save(session, t);
+  } catch (err) {
+    // Logged here and told plainly: the user keeps no number for a record that may not exist.
+    console.error(`${what} not saved`, err);
+    await step.context.sendActivity(t.saveFailed);
+    return step.endDialog();
+  }
+  resetTried(session);
+  await step.context.sendActivity(confirmation);
+  return step.endDialog();
 }

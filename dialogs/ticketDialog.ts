@@ -2,14 +2,12 @@
 // reference number, only once the ticket is on disk.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { strings } from '../strings/index.js';
-import { yesOrNo } from './choices.js';
 import { validateEmail } from './contact/email.js';
-import { askName, askReason, keepName, readReason, type RequestValues } from './contactSteps.js';
+import { askName, askReason, confirmThenSave, keepName, readReason, type RequestValues } from './contactSteps.js';
 import { sessionOf, type HelpdeskDeps } from './deps.js';
 import { EMAIL_PROMPT, TEXT_PROMPT, TICKET } from './ids.js';
 import { origin, triedSoFar } from './records.js';
 import { markdown, withButtons } from './render.js';
-import { resetTried } from './session.js';
 import { confirmationCard } from './cards.js';
 
 export interface TicketOptions {
@@ -55,17 +53,10 @@ export class TicketDialog extends WaterfallDialog<TicketOptions> {
     return step.prompt(TEXT_PROMPT, { prompt: withButtons(summary, [t.confirm, t.correct]) });
   }
 
-  private async save(step: WaterfallStepContext<TicketOptions>): Promise<DialogTurnResult> {
-    const session = await sessionOf(this.deps, step.context);
-    const t = strings(session.lang);
-    const text = String(step.result ?? '');
-    if (yesOrNo(text, t.confirm, t.correct) !== true) {
-      await step.context.sendActivity(t.requestNotSent);
-      return step.endDialog();
-    }
+  private save(step: WaterfallStepContext<TicketOptions>): Promise<DialogTurnResult> {
     const values = step.values as TicketValues;
     const options = step.options as TicketOptions;
-    try {
+    return confirmThenSave(this.deps, step, 'ticket', async (session, t) => {
       const ticket = await this.deps.store.createTicket({
         level: options.queue,
         reason: values.reason ?? '',
@@ -75,19 +66,12 @@ export class TicketDialog extends WaterfallDialog<TicketOptions> {
         ...(options.articleId ? { articleId: options.articleId } : {}),
         tried: await triedSoFar(this.deps, step.context, session),
       });
-      resetTried(session);
       const card = confirmationCard(
         { kind: 'ticket', reference: ticket.reference, createdAt: ticket.createdAt, reason: ticket.reason, sentTo: t.queueName(ticket.level), email: ticket.contact.email },
         session.lang,
         this.deps.callbacks.hours.timeZone,
       );
-      await step.context.sendActivity({ ...markdown(t.ticketSaved(ticket.reference)), attachments: [card] });
-    } catch (err) {
-      // No reference without a record on disk: say so plainly; the turn-error handler logs nothing
-      // here because the user was already told.
-      console.error('ticket not saved', err);
-      await step.context.sendActivity(t.saveFailed);
-    }
-    return step.endDialog();
+      return { ...markdown(t.ticketSaved(ticket.reference)), attachments: [card] };
+    });
   }
 }

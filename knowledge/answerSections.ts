@@ -1,5 +1,6 @@
 // Reads the Markdown body of an article: one `<!-- fr -->` and one `<!-- en -->` marker line,
 // each followed by that language's answer up to the next marker or the end of the file.
+import { UNTRANSLATED } from './articleChecks.js';
 import type { Problem } from './problems.js';
 import { LANGS, type Bilingual, type Lang } from './types.js';
 
@@ -22,7 +23,10 @@ export function parseAnswers(
   const at = (index: number, message: string) => problems.push({ file, line: lineAt(index), message });
 
   const markers: Marker[] = [];
+  // Reported, but the answer is still read: an imported draft is whole, only not yet translated.
+  const untranslated: Problem[] = [];
   bodyLines.forEach((line, index) => {
+    if (line.includes(UNTRANSLATED)) untranslated.push({ file, line: lineAt(index), message: `the answer still needs translating ("${UNTRANSLATED} …")` });
     const match = MARKER.exec(line.trim());
     if (match) markers.push({ code: match[1]!.toLowerCase(), index });
   });
@@ -57,8 +61,8 @@ export function parseAnswers(
     else answer[lang] = content;
   }
 
-  if (problems.length > 0) return { problems };
-  return { answer: answer as Bilingual<string>, problems };
+  if (problems.length > 0) return { problems: [...problems, ...untranslated] };
+  return { answer: answer as Bilingual<string>, problems: untranslated };
 }
 
 function isLang(code: string): code is Lang {

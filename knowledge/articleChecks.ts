@@ -49,7 +49,20 @@ export function checkFrontMatter(file: string, data: unknown, lineOf: LineOf): P
 
   const flow = flowSchema.safeParse(fields.flow);
   if (flow.success) problems.push(...checkFlow(file, flow.data, lineOf));
+
+  // A draft imported from QnA Maker marks the language it lacks; it must not reach customers.
+  for (const [path, value] of leaves(fields)) {
+    if (typeof value === 'string' && value.includes(UNTRANSLATED)) at(path, `'${path.join('.')}' still needs translating ("${UNTRANSLATED} …")`);
+  }
   return problems;
+}
+
+export const UNTRANSLATED = 'TODO-translate:';
+
+function* leaves(value: unknown, path: PropertyKey[] = []): Generator<[PropertyKey[], unknown]> {
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* leaves(v, [...path, i]);
+  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) yield* leaves(v, [...path, k]);
+  else yield [path, value];
 }
 
 /** 'knowledge/articles/reset-password.md' -> 'reset-password' */

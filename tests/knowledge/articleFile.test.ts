@@ -294,3 +294,32 @@ describe('parseArticleFile', () => {
     expect(parseArticleFile(FILE, without(7)).article).to.equal(undefined);
   });
 });
+
+describe('an imported draft that still needs translating', () => {
+  it('is refused at the line of each untranslated field and answer', () => {
+    const text = [
+      '---',
+      'id: facture-en-double',
+      'level: 0',
+      'tags: []',
+      'title:',
+      '  fr: Facture en double',
+      '  en: "TODO-translate: Facture en double"',
+      'questions:',
+      '  fr: [Facture en double, Deux factures, Facturé deux fois]',
+      '  en: ["TODO-translate: a", "TODO-translate: b", "TODO-translate: c"]',
+      '---',
+      '<!-- fr -->',
+      'Contactez-nous.',
+      '<!-- en -->',
+      'TODO-translate: Contactez-nous.',
+      '',
+    ].join('\n');
+    const { problems } = parseArticleFile('knowledge/articles/facture-en-double.md', text);
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).to.include.members([
+      `7: 'title.en' still needs translating ("TODO-translate: …")`,
+      `15: the answer still needs translating ("TODO-translate: …")`,
+    ]);
+    expect(problems.filter((p) => p.line === 10)).to.have.length(3);
+  });
+});

@@ -17,6 +17,8 @@ export interface Config {
   callbackSlots: SlotOptions;
   /** Teams tenants allowed to use the bot; empty = any */
   teamsAllowedTenants: string[];
+  /** the staff console: bearer token for scripts, session signing secret, X-Forwarded-For trusted */
+  staff: { token?: string; sessionSecret?: string; trustProxy: boolean };
   /** Bot Framework registration; absent in local mode */
   botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
   /** the website chat: pages under web/, Direct Line for Web Chat */
@@ -56,6 +58,9 @@ const Env = z.object({
   CALLBACK_SLOTS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 6').max(6, 'must be 1 to 6')),
   CALLBACK_LEAD_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(0, 'must not be negative')),
   TEAMS_ALLOWED_TENANTS: optional(z.string()),
+  STAFF_TOKEN: optional(z.string().min(32, 'must be at least 32 characters (a bearer token for scripts)')),
+  STAFF_SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  STAFF_TRUST_PROXY: optional(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" })),
   MicrosoftAppId: optional(z.string()),
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: "must be 'MultiTenant', 'SingleTenant' or 'UserAssignedMSI'" })),
@@ -68,7 +73,7 @@ const Env = z.object({
 });
 
 /** Never echoed in an error message. */
-const SECRETS = new Set(['MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET']);
+const SECRETS = new Set(['MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET']);
 
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
@@ -116,6 +121,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
     thresholds,
     businessHours,
+    staff: {
+      ...(e.STAFF_TOKEN ? { token: e.STAFF_TOKEN } : {}),
+      ...(e.STAFF_SESSION_SECRET ? { sessionSecret: e.STAFF_SESSION_SECRET } : {}),
+      trustProxy: e.STAFF_TRUST_PROXY === 'true',
+    },
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
     webChat: {

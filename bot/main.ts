@@ -10,6 +10,8 @@ import { createLocalDirectLine } from './directLine/localDirectLine.js';
 import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { openLiveKnowledge } from '../knowledge/liveKnowledge.js';
+import { mountStaff, StaffConfigError } from '../staff/routes.js';
+import { mountStaffPages } from '../web/staffSite.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 
@@ -57,6 +59,18 @@ async function main(): Promise<void> {
       site: { embedOrigins: web.embedOrigins, connectOrigins: web.azure ? directLineOrigins(web.azure.endpoint) : [] },
     },
   });
+  // The staff console: its API and its pages, on the same server.
+  mountStaff(server, {
+    store,
+    live,
+    knowledgeDir: config.knowledgeDir,
+    dataDir,
+    ...(config.staff.token ? { staffToken: config.staff.token } : {}),
+    ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
+    timeZone: config.businessHours.timeZone,
+    trustProxy: config.staff.trustProxy,
+  });
+  mountStaffPages(server);
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;
@@ -72,6 +86,7 @@ async function main(): Promise<void> {
         ? `local Direct Line${web.localSecret ? '' : ' (DIRECT_LINE_LOCAL_SECRET unset: open chats end on restart)'}`
         : 'disabled (set DIRECT_LINE_SECRET, or LOCAL_DIRECTLINE=true)';
     console.log(`website chat: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/ — ${chat}`);
+    console.log(`staff console: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/staff/ (accounts: npm run staff:add -- email)`);
   });
 }
 
@@ -84,7 +99,7 @@ function directLineOrigins(endpoint: string): string[] {
 try {
   await main();
 } catch (err) {
-  if (err instanceof ConfigError) console.error(`Configuration problem:\n${err.message}`);
+  if (err instanceof ConfigError || err instanceof StaffConfigError) console.error(`Configuration problem:\n${err.message}`);
   else if (err instanceof KnowledgeError) console.error(`The knowledge base has problems; fix them and start again:\n${err.message}`);
   else console.error(err);
   process.exitCode = 1;

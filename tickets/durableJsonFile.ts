@@ -58,27 +58,36 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return run;
   }
 
-  async #replace(text: string): Promise<void> {
-    const dir = dirname(this.file);
-    await makeDirectory(dir);
-    // Unique name: a temp file left by a crash is never reused, and the target is only ever
-    // replaced by a complete, synced file.
-    const temp = `${dir}${sep}.${basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      const handle = await open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, this.file);
-    } catch (err) {
-      await unlink(temp).catch(() => undefined);
-      throw err;
-    }
-    await syncDirectory(dir);
+  #replace(text: string): Promise<void> {
+    return replaceFileDurably(this.file, text);
   }
+}
+
+/**
+ * Replaces `file` with `text` so that a crash leaves either the old file or the new one, never a
+ * mix: write a temp file beside it, fsync, rename over the target, fsync the folder. `mode` is
+ * the new file's permissions (before the umask): data files are private by default.
+ */
+export async function replaceFileDurably(file: string, text: string, mode = 0o600): Promise<void> {
+  const dir = dirname(file);
+  await makeDirectory(dir);
+  // Unique name: a temp file left by a crash is never reused, and the target is only ever
+  // replaced by a complete, synced file.
+  const temp = `${dir}${sep}.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temp, 'wx', mode);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  await syncDirectory(dir);
 }
 
 function requireObject<T>(value: unknown): T {

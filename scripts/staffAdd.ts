@@ -1,0 +1,70 @@
+// npm run staff:add -- email [--role viewer|agent|admin]
+// Creates a staff console account, or sets a new password (and the role, when given) for an
+// existing one. The password comes from STAFF_PASSWORD, or is typed twice on the terminal without
+// being shown. Accounts live in DATA_DIR/staff/accounts.json (DATA_DIR from the environment or .env).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { createAccountStore, isEmail, MIN_PASSWORD_LENGTH, normaliseEmail, ROLES, type Role } from '../staff/accounts.js';
+
+const USAGE = 'usage: npm run staff:add -- email [--role viewer|agent|admin]   (password from STAFF_PASSWORD or typed)';
+
+class UsageError extends Error {}
+
+/** Reads one line from the terminal with echo off. */
+async function askHidden(prompt: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    const answer = rl.question(prompt);
+    muted = true; // the prompt is written; what the user types is not
+    return await answer;
+  } finally {
+    rl.close();
+    process.stdout.write('\n');
+  }
+}
+
+async function readPassword(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.STAFF_PASSWORD !== undefined && env.STAFF_PASSWORD !== '') return env.STAFF_PASSWORD;
+  if (!process.stdin.isTTY) throw new UsageError('no terminal to type the password in: set STAFF_PASSWORD');
+  const password = await askHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if ((await askHidden('Same password again: ')) !== password) throw new UsageError('the two passwords differ; nothing was changed');
+  return password;
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) throw new UsageError(USAGE);
+  const email = normaliseEmail(positionals[0]!);
+  if (!isEmail(email)) throw new UsageError(`'${positionals[0]}' is not an email address`);
+  const role = values.role;
+  if (role !== undefined && !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')} (got '${role}')`);
+
+  const password = await readPassword(process.env);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  const dataDir = path.resolve(process.env.DATA_DIR || './data');
+  const { account, created } = await createAccountStore({ dataDir }).upsert(email, password, role as Role | undefined);
+  console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}) in ${path.join(dataDir, 'staff', 'accounts.json')}`);
+}
+
+try {
+  await main();
+} catch (err) {
+  console.error(err instanceof UsageError || err instanceof RangeError ? err.message : err);
+  process.exitCode = 1;
+}

@@ -1,0 +1,48 @@
+// POST /api/staff/login, POST /api/staff/logout, GET /api/staff/me.
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, normaliseEmail } from './accounts.js';
+import { bodyOf, clientIp, guard, HttpError, json, parse } from './http.js';
+import type { StaffContext } from './context.js';
+
+const loginBody = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+});
+
+export function mountAuthApi({ server, accounts, sessions, auth, limiter, log, trustProxy }: StaffContext): void {
+  server.post('/api/staff/login', guard(log, async (req, res) => {
+    const { email, password } = parse(loginBody, bodyOf(req), 'sign-in');
+    const keys = [`email:${normaliseEmail(email)}`, `ip:${clientIp(req, trustProxy)}`];
+    const limited = limiter.check(keys);
+    if (limited.limited) {
+      throw new HttpError(429, { error: 'too many attempts', retryAfterSeconds: limited.retryAfterSeconds }, { 'Retry-After': String(limited.retryAfterSeconds) });
+    }
+    const account = await accounts.verifyPassword(email, password);
+    if (!account) {
+      limiter.fail(keys);
+      // The email is not logged: people sometimes type their password in that field.
+      log(`staff sign-in refused from ${keys[1]!.slice(3)}`);
+      throw new HttpError(401, { error: 'invalid credentials' });
+    }
+    limiter.reset(keys.slice(0, 1));
+    const { token, session } = sessions.issue(account.email, account.passwordHash);
+    auth.setSessionCookie(req, res, token, session);
+    return json({ email: account.email, role: account.role, csrfToken: sessions.csrfToken(session) });
+  }));
+
+  server.post('/api/staff/logout', guard(log, async (req, res) => {
+    const principal = await auth.identify(req, res);
+    if (principal?.session) {
+      auth.checkCsrf(req, principal);
+      await sessions.revoke(principal.session);
+    }
+    auth.clearSessionCookie(req, res);
+    return { status: 204 };
+  }));
+
+  server.get('/api/staff/me', guard(log, async (req, res) => {
+    const principal = await auth.identify(req, res);
+    if (!principal) throw new HttpError(401, { error: 'sign in required' });
+    return json({ email: principal.email, role: principal.role, csrfToken: principal.csrfToken ?? null });
+  }));
+}

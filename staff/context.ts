@@ -1,0 +1,44 @@
+// What every part of the staff API is given: the bot's own store and live knowledge, plus the
+// accounts, sessions and sign-in limiter built once by mountStaff.
+import type restify from 'restify';
+import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
+import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { AccountStore } from './accounts.js';
+import type { Auth } from './auth.js';
+import type { KbWriter } from './kbWriter.js';
+import type { RateLimiter } from './rateLimit.js';
+import type { Sessions } from './sessions.js';
+
+export interface StaffDeps {
+  store: HelpdeskStore;
+  live: LiveKnowledge;
+  /** the folder live knowledge was opened on (articles/*.md, synonyms.yaml) */
+  knowledgeDir: string;
+  dataDir: string;
+  /** STAFF_TOKEN: `Authorization: Bearer …` acts as admin; at least 32 characters; unset = no bearer access */
+  staffToken?: string;
+  /** STAFF_SESSION_SECRET: signs session cookies; at least 32 characters; unset = random per process */
+  sessionSecret?: string;
+  /** the store's time zone: days of the dashboard, dates in filters (default Europe/Paris) */
+  timeZone?: string;
+  /** behind a reverse proxy: take the caller's IP from X-Forwarded-For for the sign-in limit (default false) */
+  trustProxy?: boolean;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface StaffContext {
+  server: restify.Server;
+  store: HelpdeskStore;
+  live: LiveKnowledge;
+  dataDir: string;
+  timeZone: string;
+  trustProxy: boolean;
+  now: () => Date;
+  log: (line: string) => void;
+  accounts: AccountStore;
+  sessions: Sessions;
+  auth: Auth;
+  limiter: RateLimiter;
+  kb: KbWriter;
+}

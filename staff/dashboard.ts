@@ -1,0 +1,116 @@
+// The dashboard's figures, from the store's records over a range. Per conversation that asked at
+// least one question in the range: escalated (a ticket or callback was opened), confirmed (not
+// escalated; the user said an answer helped, or a flow ended resolved), assumed (neither; an
+// answer was shown and nothing was asked after the last one), abandoned (the rest).
+import type { AnswerShownRecord, FeedbackRecord, HelpdeskRequest, UnansweredRecord } from '../tickets/types.js';
+import { FORMULAS, type Formulas } from './dashboardFormulas.js';
+import { dayKey, daysBetween } from './timeRange.js';
+
+export type Outcome = 'confirmed' | 'assumed' | 'escalated' | 'abandoned';
+type Counts = Record<Outcome, number>;
+
+export interface DashboardInput {
+  range: { from: Date; to: Date };
+  timeZone: string;
+  requests: readonly HelpdeskRequest[];
+  feedback: readonly FeedbackRecord[];
+  unanswered: readonly UnansweredRecord[];
+  answers: readonly AnswerShownRecord[];
+  titleOf: (articleId: string) => string;
+  topUnanswered: Array<{ question: string; count: number }>;
+}
+
+export interface Dashboard {
+  range: { from: string; to: string };
+  totals: { conversations: number; questions: number; answers: number } & Counts;
+  perDay: Array<{ day: string; conversations: number; answers: number } & Counts>;
+  perArticle: Array<{ id: string; title: string; shown: number; helpful: number; notHelpful: number; helpfulRate: number | null }>;
+  topUnanswered: Array<{ question: string; count: number }>;
+  escalationsByLevel: Record<'1' | '2' | '3' | '4', number>;
+  formulas: Formulas;
+}
+
+const time = (at: string) => Date.parse(at);
+const zero = (): Counts => ({ confirmed: 0, assumed: 0, escalated: 0, abandoned: 0 });
+
+/** A question the bot could not answer (a "not helpful" one is the answer's feedback, not a new question). */
+const isQuestion = (u: UnansweredRecord) => u.kind !== 'not-helpful';
+
+export interface ConversationRecords {
+  escalated: boolean;
+  feedback: readonly FeedbackRecord[];
+  unanswered: readonly UnansweredRecord[];
+  answers: readonly AnswerShownRecord[];
+}
+
+export function outcomeOf({ escalated, feedback, unanswered, answers }: ConversationRecords): Outcome {
+  if (escalated) return 'escalated';
+  if (feedback.some((f) => f.helpful)) return 'confirmed';
+  const last = [...answers].sort((a, b) => time(a.at) - time(b.at)).at(-1);
+  if (!last) return 'abandoned';
+  const askedAfter = unanswered.some((u) => isQuestion(u) && time(u.at) > time(last.at));
+  const saidNo = feedback.some((f) => !f.helpful && f.articleId === last.articleId && time(f.at) >= time(last.at));
+  return askedAfter || saidNo ? 'abandoned' : 'assumed';
+}
+
+function byConversation<T extends { conversationId: string }>(records: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of records) map.set(r.conversationId, [...(map.get(r.conversationId) ?? []), r]);
+  return map;
+}
+
+export function computeDashboard(input: DashboardInput): Dashboard {
+  const { range, timeZone, requests, feedback, unanswered, answers } = input;
+  const questions = [...answers.map((a) => ({ conversationId: a.conversationId, at: a.at })), ...unanswered.filter(isQuestion)];
+  const firstQuestion = new Map<string, number>();
+  for (const q of questions) firstQuestion.set(q.conversationId, Math.min(firstQuestion.get(q.conversationId) ?? Infinity, time(q.at)));
+
+  const escalated = new Set(requests.map((r) => r.conversationId));
+  const [feedbackOf, unansweredOf, answersOf] = [byConversation(feedback), byConversation(unanswered), byConversation(answers)];
+  const days = new Map(daysBetween(range.from, range.to, timeZone).map((day) => [day, { day, conversations: 0, answers: 0, ...zero() }]));
+  const totals = { conversations: 0, questions: questions.length, answers: answers.length, ...zero() };
+
+  for (const [conversationId, first] of firstQuestion) {
+    const outcome = outcomeOf({
+      escalated: escalated.has(conversationId),
+      feedback: feedbackOf.get(conversationId) ?? [],
+      unanswered: unansweredOf.get(conversationId) ?? [],
+      answers: answersOf.get(conversationId) ?? [],
+    });
+    totals.conversations++;
+    totals[outcome]++;
+    const day = days.get(dayKey(new Date(first), timeZone));
+    if (day) {
+      day.conversations++;
+      day[outcome]++;
+    }
+  }
+  for (const a of answers) {
+    const day = days.get(dayKey(new Date(a.at), timeZone));
+    if (day) day.answers++;
+  }
+
+  const articles = new Map<string, { shown: number; helpful: number; notHelpful: number }>();
+  const statsOf = (id: string) => articles.get(id) ?? articles.set(id, { shown: 0, helpful: 0, notHelpful: 0 }).get(id)!;
+  for (const a of answers) statsOf(a.articleId).shown++;
+  for (const f of feedback) statsOf(f.articleId)[f.helpful ? 'helpful' : 'notHelpful']++;
+  const perArticle = [...articles].map(([id, s]) => ({
+    id,
+    title: input.titleOf(id),
+    ...s,
+    helpfulRate: s.helpful + s.notHelpful > 0 ? s.helpful / (s.helpful + s.notHelpful) : null,
+  })).sort((a, b) => b.shown - a.shown || (a.id < b.id ? -1 : 1));
+
+  const escalationsByLevel = { '1': 0, '2': 0, '3': 0, '4': 0 };
+  for (const r of requests) escalationsByLevel[r.kind === 'callback' ? '2' : (String(r.level) as '1' | '3' | '4')]++;
+
+  return {
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    totals,
+    perDay: [...days.values()],
+    perArticle,
+    topUnanswered: input.topUnanswered,
+    escalationsByLevel,
+    formulas: FORMULAS,
+  };
+}

@@ -1,0 +1,58 @@
+// Tickets and callbacks: list with filters, one by reference, change of status (agent+). The bot's
+// "where is my ticket" reads the same store, so a change here is what the customer is told.
+import { z } from 'zod';
+import type { RequestFilter } from '../tickets/types.js';
+import type { StaffContext } from './context.js';
+import { bodyOf, guard, json, notFound, paramOf, parse, queryOf } from './http.js';
+import { rangeFields, rangeOf } from './timeRange.js';
+
+export const STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
+
+export const requestFilterQuery = z.object({
+  kind: z.enum(['ticket', 'callback']).optional(),
+  status: z.enum(STATUSES).optional(),
+  level: z.enum(['1', '2', '3', '4']).transform(Number).optional(),
+  language: z.enum(['fr', 'en']).optional(),
+  ...rangeFields,
+});
+
+export function requestFilterOf(query: z.output<typeof requestFilterQuery>, timeZone: string): RequestFilter {
+  const { kind, status, level, language } = query;
+  return {
+    ...(kind ? { kind } : {}),
+    ...(status ? { status } : {}),
+    ...(level ? { level: level as 1 | 2 | 3 | 4 } : {}),
+    ...(language ? { language } : {}),
+    ...rangeOf(query, timeZone),
+  };
+}
+
+const statusBody = z.object({
+  status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` }),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export function mountRequestsApi({ server, store, auth, log, timeZone }: StaffContext): void {
+  server.get('/api/staff/requests', guard(log, async (req, res) => {
+    await auth.require(req, res, 'viewer');
+    const filter = requestFilterOf(parse(requestFilterQuery, queryOf(req), 'filter'), timeZone);
+    return json({ requests: await store.listRequests(filter) });
+  }));
+
+  server.get('/api/staff/requests/:reference', guard(log, async (req, res) => {
+    await auth.require(req, res, 'viewer');
+    const request = await store.findByReference(paramOf(req, 'reference'));
+    if (!request) throw notFound('request');
+    return json({ request });
+  }));
+
+  server.post('/api/staff/requests/:reference/status', guard(log, async (req, res) => {
+    const principal = await auth.require(req, res, 'agent');
+    const { status, note } = parse(statusBody, bodyOf(req), 'status change');
+    const request = await store.updateStatus(paramOf(req, 'reference'), status, note || undefined, principal.email);
+    if (!request) throw notFound('request');
+    log(`staff: ${principal.email} set ${request.reference} to ${status}`);
+    return json({ request });
+  }));
+}
+

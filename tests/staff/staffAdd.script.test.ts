@@ -1,0 +1,75 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { accountsFile, createAccountStore } from '../../staff/accounts.js';
+import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+
+// The tsx loader by its full URL: the script runs in a temp folder, where 'tsx' would not resolve.
+const TSX = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Runs `npm run staff:add -- …` as npm would (tsx), in `cwd`, with no terminal on stdin. */
+function staffAdd(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, path.join(PROJECT_ROOT, 'scripts/staffAdd.ts'), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run staff:add', function () {
+  this.timeout(30_000);
+  let cwd = '';
+  beforeEach(async () => {
+    cwd = await mkdtemp(path.join(os.tmpdir(), 'staff-add-'));
+    await writeFile(path.join(cwd, '.env'), 'DATA_DIR=./from-dotenv\n');
+  });
+
+  it('creates an account with the password from STAFF_PASSWORD, in the DATA_DIR of .env', async () => {
+    const run = await staffAdd(cwd, ['Anne@Scriba.example', '--role', 'admin'], { STAFF_PASSWORD: 'un mot de passe long' });
+    expect(run.code, run.output).to.equal(0);
+    expect(run.output).to.include('created anne@scriba.example (admin)');
+    const store = createAccountStore({ dataDir: path.join(cwd, 'from-dotenv') });
+    expect((await store.verifyPassword('anne@scriba.example', 'un mot de passe long'))?.role).to.equal('admin');
+  });
+
+  it('sets a new password for an existing account and keeps its role', async () => {
+    await staffAdd(cwd, ['anne@scriba.example', '--role', 'viewer'], { STAFF_PASSWORD: 'un mot de passe long' });
+    const run = await staffAdd(cwd, ['anne@scriba.example'], { STAFF_PASSWORD: 'un autre mot de passe' });
+    expect(run.output).to.include('updated anne@scriba.example (viewer)');
+    const store = createAccountStore({ dataDir: path.join(cwd, 'from-dotenv') });
+    expect(await store.verifyPassword('anne@scriba.example', 'un autre mot de passe')).to.not.equal(undefined);
+  });
+
+  it('prefers DATA_DIR from the environment over .env', async () => {
+    const dataDir = path.join(cwd, 'from-env');
+    await staffAdd(cwd, ['anne@scriba.example'], { STAFF_PASSWORD: 'un mot de passe long', DATA_DIR: dataDir });
+    expect(existsSync(accountsFile(dataDir))).to.equal(true);
+  });
+
+  const refusals: Array<[string, string[], Record<string, string>, string]> = [
+    ['a password under 12 characters', ['anne@scriba.example'], { STAFF_PASSWORD: 'trop court' }, 'at least 12 characters'],
+    ['no password and no terminal to type it', ['anne@scriba.example'], {}, 'set STAFF_PASSWORD'],
+    ['an unknown role', ['anne@scriba.example', '--role', 'boss'], { STAFF_PASSWORD: 'un mot de passe long' }, '--role must be one of viewer, agent, admin'],
+    ['a malformed email', ['anne'], { STAFF_PASSWORD: 'un mot de passe long' }, "'anne' is not an email address"],
+    ['no email', [], {}, 'usage: npm run staff:add'],
+  ];
+  for (const [what, args, env, message] of refusals) {
+    it(`refuses ${what} and writes nothing`, async () => {
+      const run = await staffAdd(cwd, args, env);
+      expect(run.code).to.equal(1);
+      expect(run.output).to.include(message);
+      expect(existsSync(accountsFile(path.join(cwd, 'from-dotenv')))).to.equal(false);
+    });
+  }
+});

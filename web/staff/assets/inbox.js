@@ -1,0 +1,142 @@
+// Inbox: tickets and callbacks, newest first (GET /api/staff/requests), with filters kept in the
+// address, CSV exports with the same filters, and each row expandable (requestDetails.js).
+// ?ref=L1-… opens that request (links from a transcript).
+(function () {
+  'use strict';
+
+  var Staff = window.Staff;
+  var h = Staff.h;
+  var t = Staff.t;
+  var fmt = Staff.fmt;
+
+  var FILTERS = ['kind', 'status', 'level', 'language', 'from', 'to'];
+
+  function apiParams(values) {
+    return {
+      kind: values.kind,
+      status: values.status,
+      level: values.level,
+      language: values.language,
+      from: Staff.dayToIso(values.from),
+      to: Staff.dayToIso(values.to, true),
+    };
+  }
+
+  function summary(r) {
+    var contact = r.contact || {};
+    return [
+      h('span', { class: 'req-chevron', 'aria-hidden': 'true' }),
+      h('span', { class: 'req-id' }, h('span', { class: 'mono req-ref' }, r.reference), h('span', { class: 'badge badge--' + (r.kind === 'callback' ? 'callback' : 'ticket') }, Staff.kindLabel(r.kind))),
+      h('span', { class: 'req-main' }, h('span', { class: 'req-reason' }, r.reason), h('span', { class: 'req-contact' }, contact.name || contact.email || contact.phone || '')),
+      h('span', { class: 'req-level', title: Staff.levelLabel(Staff.levelOf(r)) }, 'L' + Staff.levelOf(r)),
+      h('span', { class: 'req-lang' }, String(r.language || '').toUpperCase()),
+      h('span', { class: 'req-status' }, Staff.statusPill(r.status)),
+      h('time', { class: 'req-date', datetime: r.createdAt }, fmt.dateTime(r.createdAt)),
+    ];
+  }
+
+  function requestRow(r, open) {
+    var id = 'req-' + String(r.reference).replace(/[^A-Za-z0-9-]/g, '');
+    var toggle = h('button', { type: 'button', class: 'req-summary', 'aria-expanded': 'false', 'aria-controls': id + '-details' });
+    var details = h('div', { class: 'req-details', id: id + '-details', hidden: true });
+    var item = h('li', { class: 'req', 'data-reference': r.reference }, toggle, details);
+
+    function show(request) {
+      r = request;
+      Staff.replace(toggle, summary(r));
+      if (!details.hidden) Staff.replace(details, Staff.requestDetails(r, show));
+    }
+    function setOpen(isOpen) {
+      toggle.setAttribute('aria-expanded', String(isOpen));
+      item.classList.toggle('req--open', isOpen);
+      details.hidden = !isOpen;
+      if (isOpen) Staff.replace(details, Staff.requestDetails(r, show));
+    }
+    toggle.addEventListener('click', function () { setOpen(details.hidden); });
+    show(r);
+    if (open) setOpen(true);
+    return item;
+  }
+
+  function start(main) {
+    var params = Staff.params();
+    var values = {};
+    FILTERS.forEach(function (k) { values[k] = params.get(k) || ''; });
+    var openRef = params.get('ref');
+
+    var controls = {
+      kind: Staff.select('kind', [['', t('all')], ['ticket', t('kindTicket')], ['callback', t('kindCallback')]], values.kind),
+      status: Staff.select('status', [['', t('all')]].concat(Staff.STATUSES.map(function (s) { return [s, Staff.statusLabel(s)]; })), values.status),
+      level: Staff.select('level', [['', t('all')], ['1', t('level1')], ['2', t('level2')], ['3', t('level3')], ['4', t('level4')]], values.level),
+      language: Staff.select('language', [['', t('all')], ['fr', t('langFrench')], ['en', t('langEnglish')]], values.language),
+      from: h('input', { type: 'date', name: 'from', value: values.from }),
+      to: h('input', { type: 'date', name: 'to', value: values.to }),
+    };
+    var exportTickets = h('a', { class: 'btn btn--secondary', download: 'tickets.csv' }, t('exportTickets'));
+    var exportCallbacks = h('a', { class: 'btn btn--secondary', download: 'callbacks.csv' }, t('exportCallbacks'));
+    var count = h('p', { class: 'count', role: 'status' });
+    var list = h('div', { class: 'list-host' });
+
+    function read() {
+      FILTERS.forEach(function (k) { values[k] = controls[k].value; });
+    }
+
+    function load() {
+      Staff.saveParams(Object.assign({}, values, openRef ? { ref: openRef } : {}));
+      var query = apiParams(values);
+      var exportQuery = Object.assign({}, query, { kind: undefined });
+      exportTickets.setAttribute('href', Staff.apiUrl('/export/tickets.csv', exportQuery));
+      exportCallbacks.setAttribute('href', Staff.apiUrl('/export/callbacks.csv', exportQuery));
+      Staff.replace(list, Staff.loading());
+      count.textContent = '';
+      Staff.api.get('/requests', query).then(function (res) {
+        if (!res.ok) {
+          if (!res.signedOut) Staff.replace(list, Staff.errorBox(res));
+          return;
+        }
+        var requests = (res.data && res.data.requests) || [];
+        count.textContent = t('requestsCount', { n: fmt.number(requests.length) });
+        if (!requests.length) {
+          Staff.replace(list, Staff.empty(t('noRequests')));
+          return;
+        }
+        var opened = null;
+        var rows = requests.map(function (r) {
+          var open = !!openRef && r.reference === openRef;
+          var row = requestRow(r, open);
+          if (open) opened = row;
+          return row;
+        });
+        Staff.replace(list,
+          h('div', { class: 'req-head', 'aria-hidden': 'true' },
+            h('span', null), h('span', null, t('reference')), h('span', null, t('reason')), h('span', null, t('levelShort')),
+            h('span', null, t('languageShort')), h('span', null, t('status')), h('span', null, t('created'))),
+          h('ul', { class: 'req-list' }, rows));
+        if (opened) opened.scrollIntoView({ block: 'start' });
+      });
+    }
+
+    var form = h('form', { class: 'filters', onchange: function () { read(); load(); }, onsubmit: function (e) { e.preventDefault(); read(); load(); } },
+      Staff.field(t('kind'), controls.kind),
+      Staff.field(t('status'), controls.status),
+      Staff.field(t('levelQueue'), controls.level),
+      Staff.field(t('language'), controls.language),
+      Staff.field(t('from'), controls.from),
+      Staff.field(t('to'), controls.to),
+      h('button', { type: 'button', class: 'btn btn--ghost', onclick: function () {
+        FILTERS.forEach(function (k) { controls[k].value = ''; });
+        openRef = null;
+        read();
+        load();
+      } }, t('resetFilters')));
+
+    Staff.replace(main,
+      Staff.pageHead(t('inboxTitle'), t('inboxLead'), [exportTickets, exportCallbacks]),
+      form,
+      count,
+      list);
+    load();
+  }
+
+  Staff.run({ id: 'inbox', title: 'navInbox', start: start });
+})();

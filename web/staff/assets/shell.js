@@ -1,0 +1,168 @@
+// The frame of every console page: the sign-in form while GET /api/staff/me answers 401, else the
+// top bar (pages, FR/EN switch, who is signed in, sign out) around the page's own content.
+// A page script calls Staff.run({ id, title, start(main) }); start() may be called again (after
+// a language switch or a new sign-in), so it builds everything inside `main` from scratch.
+(function () {
+  'use strict';
+
+  var Staff = (window.Staff = window.Staff || {});
+  var h = Staff.h;
+  var t = Staff.t;
+
+  var NAV = [
+    ['inbox', '/staff/', 'navInbox'],
+    ['transcripts', '/staff/transcripts', 'navTranscripts'],
+    ['unanswered', '/staff/unanswered', 'navUnanswered'],
+    ['dashboard', '/staff/dashboard', 'navDashboard'],
+    ['try', '/staff/try', 'navTry'],
+  ];
+  var ROLE_KEYS = { viewer: 'roleViewer', agent: 'roleAgent', admin: 'roleAdmin' };
+
+  var page = null;
+  var app = null;
+  var view = 'loading'; // 'signin' | 'console' | 'down'
+  var signInMessage = null;
+
+  function langSwitch() {
+    return h('div', { class: 'lang-switch', role: 'group', 'aria-label': t('language') },
+      ['fr', 'en'].map(function (lang) {
+        return h('button', {
+          type: 'button',
+          class: 'lang-button',
+          lang: lang,
+          'aria-pressed': String(Staff.lang === lang),
+          title: t(lang === 'fr' ? 'langFrench' : 'langEnglish'),
+          onclick: function () {
+            if (Staff.lang === lang) return;
+            Staff.setLang(lang);
+            render();
+          },
+        }, lang.toUpperCase());
+      }));
+  }
+
+  function brand() {
+    return h('a', { class: 'brand', href: '/staff/' },
+      h('img', { src: '/staff/assets/avatar.svg', alt: '', width: 30, height: 30 }),
+      h('span', null, 'Scriba'),
+      h('span', { class: 'brand-tag' }, t('consoleTag')));
+  }
+
+  function renderSignIn() {
+    view = 'signin';
+    document.title = t('signInTitle') + ' · ' + t('appName');
+    document.body.className = 'is-signin';
+    var email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true, autofocus: true });
+    var password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+    var message = h('div', { class: 'signin-message', role: 'alert', 'aria-live': 'assertive' });
+    var submit = h('button', { type: 'submit', class: 'btn btn--primary btn--block' }, t('signInButton'));
+    if (signInMessage) {
+      message.appendChild(h('p', { class: 'alert alert--' + signInMessage.kind }, signInMessage.text));
+    }
+    var form = h('form', { class: 'signin-card', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      Staff.clear(message);
+      if (!email.value.trim() || !password.value) {
+        message.appendChild(h('p', { class: 'alert alert--error' }, t('signInMissing')));
+        return;
+      }
+      submit.disabled = true;
+      submit.textContent = t('signingIn');
+      Staff.api.login(email.value.trim(), password.value).then(function (res) {
+        submit.disabled = false;
+        submit.textContent = t('signInButton');
+        if (res.ok) {
+          signInMessage = null;
+          renderConsole();
+          return;
+        }
+        var text;
+        if (res.status === 401) text = t('signInWrong');
+        else if (res.status === 429) {
+          var seconds = res.data && Number(res.data.retryAfterSeconds);
+          text = seconds > 0 ? t('signInTooMany', { minutes: Math.max(1, Math.ceil(seconds / 60)) }) : t('signInTooManyLater');
+        } else text = Staff.errorText(res);
+        password.value = '';
+        message.appendChild(h('p', { class: 'alert alert--error', 'data-status': res.status }, text));
+        password.focus();
+      });
+    } },
+      h('div', { class: 'signin-brand' }, h('img', { src: '/staff/assets/avatar.svg', alt: '', width: 44, height: 44 }),
+        h('div', null, h('strong', null, 'Scriba'), h('span', null, t('consoleTag')))),
+      h('h1', null, t('signInTitle')),
+      h('p', { class: 'lead' }, t('signInLead')),
+      message,
+      Staff.field(t('email'), email),
+      Staff.field(t('password'), password),
+      submit,
+      h('p', { class: 'signin-foot' }, t('signInHelp')));
+    Staff.replace(app, h('div', { class: 'signin-wrap' }, h('div', { class: 'signin-lang' }, langSwitch()), h('main', { class: 'signin-main' }, form)));
+    email.focus();
+  }
+
+  function signOut() {
+    Staff.api.logout().then(function () {
+      signInMessage = { kind: 'info', text: t('signedOut') };
+      renderSignIn();
+    });
+  }
+
+  function renderConsole() {
+    view = 'console';
+    document.body.className = 'is-console';
+    document.title = t(page.title) + ' · ' + t('appName');
+    var session = Staff.session || {};
+    var nav = h('nav', { class: 'nav', 'aria-label': t('navLabel') }, NAV.map(function (item) {
+      return h('a', { href: item[1], 'aria-current': item[0] === page.id ? 'page' : null }, t(item[2]));
+    }));
+    var top = h('header', { class: 'topbar' },
+      brand(),
+      nav,
+      h('div', { class: 'topbar-end' },
+        langSwitch(),
+        h('span', { class: 'who', title: session.email || '' }, h('span', { class: 'who-email' }, session.email || ''),
+          h('span', { class: 'role role--' + (ROLE_KEYS[session.role] ? session.role : 'viewer') }, ROLE_KEYS[session.role] ? t(ROLE_KEYS[session.role]) : String(session.role || ''))),
+        h('button', { type: 'button', class: 'btn btn--ghost', id: 'sign-out', onclick: signOut }, t('signOut'))));
+    var main = h('main', { class: 'page page--' + page.id, id: 'main' });
+    Staff.replace(app, h('a', { class: 'skip', href: '#main' }, t('skipToContent')), top, main);
+    page.start(main);
+  }
+
+  function renderDown(res) {
+    view = 'down';
+    document.body.className = 'is-signin';
+    document.title = t('appName');
+    Staff.replace(app, h('div', { class: 'signin-wrap' }, h('div', { class: 'signin-lang' }, langSwitch()),
+      h('main', { class: 'signin-main' }, h('div', { class: 'signin-card' },
+        h('h1', null, t('unavailableTitle')),
+        Staff.errorBox(res),
+        h('button', { type: 'button', class: 'btn btn--primary', onclick: boot }, t('retry'))))));
+  }
+
+  function render() {
+    if (view === 'console') renderConsole();
+    else if (view === 'signin') renderSignIn();
+    else boot();
+  }
+
+  function boot() {
+    Staff.replace(app, Staff.loading());
+    Staff.api.me().then(function (res) {
+      if (res.ok) renderConsole();
+      else if (res.status === 401) renderSignIn();
+      else renderDown(res);
+    });
+  }
+
+  Staff.onSignedOut = function () {
+    if (view === 'signin') return;
+    signInMessage = { kind: 'info', text: t('sessionExpired') };
+    renderSignIn();
+  };
+
+  Staff.run = function (definition) {
+    page = definition;
+    app = document.getElementById('app');
+    boot();
+  };
+})();

@@ -1,0 +1,138 @@
+// The staff console's pages (/staff/…) and their assets, with Chart.js served from node_modules
+// (no CDN). A fixed list of files: no path from the URL ever reaches the file system. The pages
+// call the staff API (/api/staff/…, staff/routes.ts); nothing here knows about sessions: a page
+// asks GET /api/staff/me itself and shows its sign-in form on a 401.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type restify from 'restify';
+
+const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
+
+export interface StaffPagesOptions {
+  log?: (line: string, err?: unknown) => void;
+}
+
+/**
+ * Scripts from this server only (no inline script, no eval), no inline styles either, and Trusted
+ * Types enforced: an `innerHTML = string` anywhere in the console throws instead of parsing data as
+ * HTML. Never framed (clickjacking on a back-office), forms post nowhere but through fetch.
+ */
+export const STAFF_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join('; ');
+
+/** Chart.js's UMD build (window.Chart); its `exports` hide dist/, so walk up to its package.json. */
+export function chartJsBundlePath(): string {
+  const require = createRequire(import.meta.url);
+  let dir = path.dirname(require.resolve('chart.js'));
+  while (dir !== path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'chart.js') {
+      return path.join(dir, 'dist', 'chart.umd.min.js');
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error('chart.js is installed but its package folder was not found');
+}
+
+/** route → file under web/ */
+const PAGES: Record<string, string> = {
+  '/staff/': 'staff/index.html',
+  '/staff/transcripts': 'staff/transcripts.html',
+  '/staff/unanswered': 'staff/unanswered.html',
+  '/staff/dashboard': 'staff/dashboard.html',
+  '/staff/try': 'staff/try.html',
+};
+
+const ASSETS: Record<string, string> = {
+  '/staff/assets/staff.css': 'staff/assets/staff.css',
+  '/staff/assets/texts.js': 'staff/assets/texts.js',
+  '/staff/assets/i18n.js': 'staff/assets/i18n.js',
+  '/staff/assets/dom.js': 'staff/assets/dom.js',
+  '/staff/assets/api.js': 'staff/assets/api.js',
+  '/staff/assets/shell.js': 'staff/assets/shell.js',
+  '/staff/assets/inbox.js': 'staff/assets/inbox.js',
+  '/staff/assets/requestDetails.js': 'staff/assets/requestDetails.js',
+  '/staff/assets/transcripts.js': 'staff/assets/transcripts.js',
+  '/staff/assets/unanswered.js': 'staff/assets/unanswered.js',
+  '/staff/assets/articleForms.js': 'staff/assets/articleForms.js',
+  '/staff/assets/dashboard.js': 'staff/assets/dashboard.js',
+  '/staff/assets/try.js': 'staff/assets/try.js',
+  '/staff/assets/avatar.svg': 'assets/avatar.svg',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+const typeOf = (file: string) => TYPES[path.extname(file)] ?? 'application/octet-stream';
+
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const PAGE_HEADERS = {
+  'Content-Security-Policy': STAFF_CSP,
+  'X-Frame-Options': 'DENY',
+  // Pages hold nothing secret (data comes from the API), but a shared computer's back button
+  // should not show a signed-out console.
+  'Cache-Control': 'no-store',
+};
+
+export function mountStaffPages(server: restify.Server, options: StaffPagesOptions = {}): void {
+  const log = options.log ?? console.error;
+  const chartJs = chartJsBundlePath();
+
+  const sendFile = async (res: restify.Response, file: string, headers: Record<string, string>) => {
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': typeOf(file), 'Content-Length': body.length, ...headers });
+      res.end(body);
+    } catch (err) {
+      log(`staff pages: cannot read ${file}`, err);
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('internal error');
+    }
+  };
+
+  server.get('/staff', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
+    res.writeHead(308, { Location: '/staff/', 'Content-Length': 0 });
+    res.end();
+    next();
+  });
+
+  for (const [route, file] of Object.entries(PAGES)) {
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
+      await sendFile(res, path.join(WEB_DIR, file), PAGE_HEADERS);
+    });
+  }
+
+  for (const [route, file] of Object.entries(ASSETS)) {
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
+      await sendFile(res, path.join(WEB_DIR, file), { 'Cache-Control': 'no-cache' });
+    });
+  }
+
+  server.get('/staff/assets/chart.umd.js', async (_req: restify.Request, res: restify.Response) => {
+    await sendFile(res, chartJs, { 'Cache-Control': 'public, max-age=3600' });
+  });
+}

@@ -211,7 +211,7 @@
       pending = [];
       Staff.replace(body, Staff.loading());
       range.textContent = '';
-      Staff.api.get('/dashboard', { from: Staff.dayToIso(from.value), to: Staff.dayToIso(to.value, true) }).then(function (res) {
+      Staff.api.get('/dashboard', { from: Staff.dayToIso(from.value), to: Staff.dayToIso(to.value, true), lang: Staff.lang }).then(function (res) {
         if (!res.ok) {
           if (!res.signedOut) Staff.replace(body, Staff.errorBox(res));
           return;

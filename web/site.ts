@@ -2,14 +2,13 @@
 // (/chat.html), a demo customer site (/demo.html), the embed snippet (/embed.js) and their assets,
 // with the official Web Chat bundle served from node_modules (no CDN). A fixed list of files: no
 // path from the URL ever reaches the file system.
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type restify from 'restify';
+import { fileSender, packageFile, typeOf } from './staticFiles.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -21,21 +20,9 @@ export interface WebSiteOptions {
   log?: (line: string, err?: unknown) => void;
 }
 
-/**
- * `botframework-webchat`'s `exports` hide dist/: resolve its main entry (lib/index.js) and walk up
- * to the folder of its package.json.
- */
+/** The official Web Chat bundle, from the installed botframework-webchat package. */
 export function webChatBundlePath(): string {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve('botframework-webchat'));
-  while (dir !== path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'botframework-webchat') {
-      return path.join(dir, 'dist', 'webchat.js');
-    }
-    dir = path.dirname(dir);
-  }
-  throw new Error('botframework-webchat is installed but its package folder was not found');
+  return packageFile('botframework-webchat', path.join('dist', 'webchat.js'));
 }
 
 type Framing = 'self' | 'embeddable';
@@ -83,15 +70,6 @@ const ASSETS: Record<string, string> = {
   '/favicon.ico': 'assets/avatar.svg',
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-const typeOf = (file: string) => TYPES[path.extname(file)] ?? 'application/octet-stream';
-
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
 
 export function mountWebSite(server: restify.Server, options: WebSiteOptions): void {
@@ -104,17 +82,8 @@ export function mountWebSite(server: restify.Server, options: WebSiteOptions): v
     return bundleCache;
   };
 
-  const sendFile = async (res: restify.Response, file: string, headers: Record<string, string>) => {
-    try {
-      const body = await readFile(path.join(WEB_DIR, file));
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': typeOf(file), 'Content-Length': body.length, ...headers });
-      res.end(body);
-    } catch (err) {
-      log(`website: cannot read ${file}`, err);
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('internal error');
-    }
-  };
+  const send = fileSender(COMMON_HEADERS, 'website', log);
+  const sendFile = (res: restify.Response, file: string, headers: Record<string, string>) => send(res, path.join(WEB_DIR, file), headers);
 
   for (const [route, page] of Object.entries(PAGES)) {
     server.get(route, async (_req: restify.Request, res: restify.Response) => {

@@ -2,12 +2,10 @@
 // (no CDN). A fixed list of files: no path from the URL ever reaches the file system. The pages
 // call the staff API (/api/staff/…, staff/routes.ts); nothing here knows about sessions: a page
 // asks GET /api/staff/me itself and shows its sign-in form on a 401.
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type restify from 'restify';
+import { fileSender, packageFile } from './staticFiles.js';
 
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 
@@ -34,18 +32,9 @@ export const STAFF_CSP = [
   "trusted-types 'none'",
 ].join('; ');
 
-/** Chart.js's UMD build (window.Chart); its `exports` hide dist/, so walk up to its package.json. */
+/** Chart.js's UMD build (window.Chart), from the installed chart.js package. */
 export function chartJsBundlePath(): string {
-  const require = createRequire(import.meta.url);
-  let dir = path.dirname(require.resolve('chart.js'));
-  while (dir !== path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'chart.js') {
-      return path.join(dir, 'dist', 'chart.umd.min.js');
-    }
-    dir = path.dirname(dir);
-  }
-  throw new Error('chart.js is installed but its package folder was not found');
+  return packageFile('chart.js', path.join('dist', 'chart.umd.min.js'));
 }
 
 /** route → file under web/ */
@@ -74,15 +63,6 @@ const ASSETS: Record<string, string> = {
   '/staff/assets/avatar.svg': 'assets/avatar.svg',
 };
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-const typeOf = (file: string) => TYPES[path.extname(file)] ?? 'application/octet-stream';
-
 const COMMON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
@@ -102,17 +82,7 @@ export function mountStaffPages(server: restify.Server, options: StaffPagesOptio
   const log = options.log ?? console.error;
   const chartJs = chartJsBundlePath();
 
-  const sendFile = async (res: restify.Response, file: string, headers: Record<string, string>) => {
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { ...COMMON_HEADERS, 'Content-Type': typeOf(file), 'Content-Length': body.length, ...headers });
-      res.end(body);
-    } catch (err) {
-      log(`staff pages: cannot read ${file}`, err);
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('internal error');
-    }
-  };
+  const sendFile = fileSender(COMMON_HEADERS, 'staff pages', log);
 
   server.get('/staff', (_req: restify.Request, res: restify.Response, next: restify.Next) => {
     res.writeHead(308, { Location: '/staff/', 'Content-Length': 0 });

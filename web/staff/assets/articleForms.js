@@ -87,10 +87,7 @@
       var q = search.value.trim();
       Staff.api.get('/articles', { q: q, lang: lang.value }).then(function (res) {
         if (mine !== seq) return; // a later search answered first
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(results, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, results)) return;
         show((res.data && res.data.articles) || [], q ? [] : group.suggestions);
       });
     }

@@ -212,10 +212,7 @@
       Staff.replace(body, Staff.loading());
       range.textContent = '';
       Staff.api.get('/dashboard', { from: Staff.dayToIso(from.value), to: Staff.dayToIso(to.value, true), lang: Staff.lang }).then(function (res) {
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(body, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, body)) return;
         var data = res.data || {};
         var formulas = formulasOf(data);
         if (data.range) range.textContent = t('rangeShown', { from: fmt.dateTime(data.range.from), to: fmt.dateTime(data.range.to) });

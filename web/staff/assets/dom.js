@@ -98,6 +98,16 @@
     return h('div', { class: 'alert alert--error', role: 'alert' }, Staff.errorText(res));
   };
 
+  /**
+   * True when an API call failed: its error then fills `container` (nothing when the failure was
+   * a lost session, whose sign-in form is already showing).
+   */
+  Staff.failed = function (res, container) {
+    if (res.ok) return false;
+    if (!res.signedOut) Staff.replace(container, Staff.errorBox(res));
+    return true;
+  };
+
   /** The KB checker's problems, shown exactly as it wrote them. */
   Staff.problemsBox = function (problems) {
     return h('div', { class: 'alert alert--error problems', role: 'alert' },

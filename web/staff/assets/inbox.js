@@ -90,10 +90,7 @@
       Staff.replace(list, Staff.loading());
       count.textContent = '';
       Staff.api.get('/requests', query).then(function (res) {
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(list, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, list)) return;
         var requests = (res.data && res.data.requests) || [];
         count.textContent = t('requestsCount', { n: fmt.number(requests.length) });
         if (!requests.length) {

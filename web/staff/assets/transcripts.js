@@ -88,10 +88,7 @@
       Staff.replace(viewer, Staff.loading());
       Staff.api.get('/transcripts/' + encodeURIComponent(id)).then(function (res) {
         if (openId !== id) return;
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(viewer, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, viewer)) return;
         Staff.replace(viewer, conversationView(res.data || {}));
         if (button && window.matchMedia('(max-width: 900px)').matches) viewer.scrollIntoView({ block: 'start' });
       });
@@ -103,10 +100,7 @@
       Staff.replace(results, Staff.loading());
       count.textContent = '';
       Staff.api.get('/transcripts', { q: values.q, reference: values.reference, from: Staff.dayToIso(values.from), to: Staff.dayToIso(values.to, true) }).then(function (res) {
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(results, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, results)) return;
         var conversations = (res.data && res.data.conversations) || [];
         count.textContent = t('conversationsCount', { n: fmt.number(conversations.length) });
         if (!conversations.length) {

@@ -64,10 +64,7 @@
       if (lang.value) body.lang = lang.value;
       Staff.api.post('/try', body).then(function (res) {
         submit.disabled = false;
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(out, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, out)) return;
         Staff.replace(out, result(res.data || {}));
       });
     } },

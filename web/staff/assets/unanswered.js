@@ -93,10 +93,7 @@
       Staff.replace(list, Staff.loading());
       count.textContent = '';
       Staff.api.get('/unanswered', query).then(function (res) {
-        if (!res.ok) {
-          if (!res.signedOut) Staff.replace(list, Staff.errorBox(res));
-          return;
-        }
+        if (Staff.failed(res, list)) return;
         var groups = (res.data && res.data.groups) || [];
         var total = groups.reduce(function (sum, g) { return sum + (Number(g.count) || 0); }, 0);
         count.textContent = t('groupsCount', { groups: fmt.number(groups.length), n: fmt.number(total) });

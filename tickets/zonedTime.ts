@@ -51,7 +51,7 @@ export function isoWithOffset(date: Date, timeZone: string): string {
   const offset = offsetMinutes(date, timeZone);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
-  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}`
+  return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}`
     + `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 

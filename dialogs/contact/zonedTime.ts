@@ -1,3 +1,5 @@
+// Calendar arithmetic for callback slots, on top of the store's zone helpers (tickets/zonedTime.ts).
+import { isoWithOffset, offsetMinutes, zonedParts } from '../../tickets/zonedTime.js';
 import type { Weekday } from './businessHours.js';
 
 /** A calendar date as printed on a wall calendar in some zone (month 1–12). */
@@ -8,41 +10,10 @@ export type WallTime = LocalDate & { minutes: number; seconds: number };
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-// Building a DateTimeFormat costs far more than using one, and slot search
-// converts hundreds of times; formatters are immutable, so sharing them is safe.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  const cached = formatters.get(timeZone);
-  if (cached) return cached;
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  formatters.set(timeZone, formatter);
-  return formatter;
-}
-
-/** The wall-clock reading in `timeZone` at `instant`. */
+/** The wall-clock reading in `timeZone` at `instant` (the store's zonedParts, as minutes of the day). */
 export function wallTimeOf(instant: Date, timeZone: string): WallTime {
-  const parts: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const year = parts.year ?? NaN;
-  const month = parts.month ?? NaN;
-  const day = parts.day ?? NaN;
-  return {
-    ...localDate(year, month, day),
-    minutes: (parts.hour ?? 0) * 60 + (parts.minute ?? 0),
-    seconds: parts.second ?? 0,
-  };
+  const p = zonedParts(instant, timeZone);
+  return { ...localDate(p.year, p.month, p.day), minutes: p.hour * 60 + p.minute, seconds: p.second };
 }
 
 /** The calendar date `days` after (year, month, day), with its weekday. */
@@ -52,12 +23,7 @@ export function localDate(year: number, month: number, day: number, days = 0): L
 }
 
 /** Minutes to add to UTC to get the wall time in `timeZone` at `instant` (+60 for Paris in winter). */
-export function offsetMinutesAt(instant: Date, timeZone: string): number {
-  const w = wallTimeOf(instant, timeZone);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, 0, w.minutes, w.seconds);
-  const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((wallAsUtc - wholeSeconds) / MINUTE);
-}
+export const offsetMinutesAt = offsetMinutes;
 
 /**
  * The instant at which clocks in `timeZone` show `minutes` past midnight on
@@ -78,14 +44,5 @@ export function instantOf(date: LocalDate, minutes: number, timeZone: string): D
   return new Date(fits.length > 0 ? Math.min(...fits) : wall - before * MINUTE);
 }
 
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
 /** ISO 8601 with the zone's offset at that instant: 2026-11-24T14:00:00+01:00. */
-export function toZonedIso(instant: Date, timeZone: string): string {
-  const w = wallTimeOf(instant, timeZone);
-  const offset = offsetMinutesAt(instant, timeZone);
-  const sign = offset < 0 ? '-' : '+';
-  const abs = Math.abs(offset);
-  const time = `${pad(Math.floor(w.minutes / 60))}:${pad(w.minutes % 60)}:${pad(w.seconds)}`;
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+export const toZonedIso = isoWithOffset;

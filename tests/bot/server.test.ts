@@ -1,27 +1,6 @@
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { startBot } from '../helpers/processes.js';
 import { tempDataDir } from '../helpers/conversation.js';
-
-/** Starts `bot/main.ts` exactly as `npm start` does, on a free port; resolves with its base URL. */
-function startBot(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bot/main.ts')], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-    });
-    let output = '';
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const m = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) resolve({ url: m[1]!.replace('0.0.0.0', '127.0.0.1'), child, output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`bot exited with ${code}:\n${output}`)));
-  });
-}
 
 function activity(text: string, extra: Record<string, unknown> = {}) {
   return {

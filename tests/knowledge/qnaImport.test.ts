@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { parseArticleFile } from '../../knowledge/articleFile.js';
 import { formatProblem } from '../../knowledge/problems.js';
 import { importQnaTsv, QnaImportError, questionGap, slugify, type DraftArticle } from '../../knowledge/qnaImport.js';
 import { renderDraft, unexpectedProblems } from '../../knowledge/qnaRender.js';
-import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { runScript } from '../helpers/processes.js';
 
 const HEADER = ['Question', 'Answer', 'Source', 'Metadata', 'SuggestedQuestions', 'IsContextOnly', 'Prompts', 'QnaId'];
 const INVOICE = 'Ouvrez **Facturation › Factures** puis cliquez sur **Télécharger (PDF)**.\\n\\nUne facture est émise à chaque renouvellement.';
@@ -215,17 +214,7 @@ describe('renderDraft', () => {
 });
 
 /** Runs `npm run kb:import -- args` the way staff do (node + tsx), from the project root. */
-function kbImport(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'knowledge/cli/kbImport.ts'), ...args], { cwd: PROJECT_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const kbImport = (args: string[]) => runScript('knowledge/cli/kbImport.ts', args);
 
 describe('npm run kb:import', () => {
   let dir: string;

@@ -1,30 +1,15 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { accountsFile, createAccountStore } from '../../staff/accounts.js';
-import { PROJECT_ROOT } from '../helpers/bundledKb.js';
-
-// The tsx loader by its full URL: the script runs in a temp folder, where 'tsx' would not resolve.
-const TSX = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+import { runScript } from '../helpers/processes.js';
 
 /** Runs `npm run staff:add -- …` as npm would (tsx), in `cwd`, with no terminal on stdin. */
-function staffAdd(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, path.join(PROJECT_ROOT, 'scripts/staffAdd.ts'), ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
+async function staffAdd(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+  const run = await runScript('scripts/staffAdd.ts', args, { cwd, env });
+  return { code: run.code, output: run.stdout + run.stderr };
 }
 
 describe('npm run staff:add', function () {

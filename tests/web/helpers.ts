@@ -1,6 +1,5 @@
 // Servers for the website-chat tests: the real `bot/main.ts` in a child process (as `npm start`),
 // or the same pieces in process when a test needs the clock or a restart; and Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -19,37 +18,7 @@ import { createLowdbStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
 import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
-export interface RunningBot {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-/** Starts `bot/main.ts` exactly as `npm start` does, on a free port; resolves with its base URL. */
-export function startBot(env: Record<string, string>): Promise<RunningBot> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bot/main.ts')], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
-    });
-    let output = '';
-    let resolved = false;
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      // Wait for the last start-up line: by then every route is mounted.
-      const m = /listening on (http:\/\/[\d.]+:\d+)[\s\S]*website chat:/.exec(output);
-      if (m && !resolved) {
-        resolved = true;
-        resolve({ url: m[1]!.replace('0.0.0.0', '127.0.0.1'), child, output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      if (!resolved) reject(new Error(`bot exited with ${code}:\n${output}`));
-    });
-  });
-}
+export { startBot, type RunningBot } from '../helpers/processes.js';
 
 export const SECRET = 'test-secret-for-the-local-direct-line-0123456789';
 

@@ -1,21 +1,8 @@
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../helpers/bundledKb.js';
+import { runScript } from '../../helpers/processes.js';
 
 /** Runs `npm run ask -- args` the way staff do (node + tsx), feeding `stdin`. */
-function ask(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'knowledge/cli/ask.ts'), ...args], { cwd: PROJECT_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const ask = (args: string[], stdin = '') => runScript('knowledge/cli/ask.ts', args, { stdin });
 
 describe('npm run ask', () => {
   it('prints one JSON line per question read from standard input', async () => {

@@ -7,6 +7,7 @@
 //   feedback/2026-11.json              "did this answer help?"
 //   unanswered/2026-11.json            questions the bot could not answer
 //   answers/2026-11.json               answers shown (article, confidence, question)
+//   lookups/2026-11.json               status lookups refused for wrong contact details
 //   transcripts/<readable id>-<hash>.json   one conversation's activities
 //   state/<bucket>.json                key-value store (bot conversation and user state)
 import { createHash } from 'node:crypto';
@@ -21,6 +22,7 @@ export const folders = {
   feedback: 'feedback',
   unanswered: 'unanswered',
   answers: 'answers',
+  lookups: 'lookups',
   transcripts: 'transcripts',
   state: 'state',
 } as const;

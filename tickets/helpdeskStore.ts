@@ -6,10 +6,10 @@ import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
 import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
-import { answerShownSchema, feedbackSchema, isTimeZone, unansweredSchema } from './schemas.js';
+import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
 import type {
-  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus,
+  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
 } from './types.js';
 
@@ -33,6 +33,10 @@ export interface HelpdeskStore {
   listFeedback(range?: TimeRange): Promise<FeedbackRecord[]>;
   /** Oldest first. */
   listUnanswered(range?: TimeRange): Promise<UnansweredRecord[]>;
+  /** A status lookup with wrong contact details, so repeated guesses can be refused. */
+  recordLookupFailure(record: AtOptional<LookupFailure>): Promise<LookupFailure>;
+  /** Oldest first. */
+  listLookupFailures(range?: TimeRange): Promise<LookupFailure[]>;
   appendTranscript(entry: AtOptional<TranscriptEntry>): Promise<TranscriptEntry>;
   /** The conversation's activities in the order they were appended; [] if none. */
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
@@ -57,6 +61,7 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback' });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question' });
   const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown' });
+  const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure' });
 
   return {
     createTicket: requests.createTicket,
@@ -70,6 +75,8 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
     listUnanswered: unanswered.list,
     recordAnswerShown: answers.append,
     listAnswersShown: answers.list,
+    recordLookupFailure: lookups.append,
+    listLookupFailures: lookups.list,
     appendTranscript: transcripts.appendTranscript,
     transcript: transcripts.transcript,
   };

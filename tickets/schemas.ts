@@ -2,7 +2,7 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, CallbackRequest, FeedbackRecord, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+  AnswerShownRecord, CallbackRequest, FeedbackRecord, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
@@ -97,6 +97,12 @@ export const answerShownSchema = z.object({
   language,
   question: z.string(),
 }) satisfies z.ZodType<AnswerShownRecord>;
+
+export const lookupFailureSchema = z.object({
+  at: isoTime,
+  reference: text,
+  conversationId: text,
+}) satisfies z.ZodType<LookupFailure>;
 
 export const transcriptEntrySchema = z.object({
   at: isoTime,

@@ -92,6 +92,13 @@ export interface AnswerShownRecord {
   question: string;
 }
 
+/** A status lookup refused because the contact details did not match (no contact details kept). */
+export interface LookupFailure {
+  at: string;
+  reference: string;
+  conversationId: string;
+}
+
 export interface TranscriptEntry {
   at: string;
   conversationId: string;

@@ -61,3 +61,26 @@ describe('feedback and unanswered questions', () => {
     expect(await filesUnder(dirs.root())).to.deep.equal([]);
   });
 });
+
+describe('status lookups refused for wrong contact details', () => {
+  const dirs = useTempDataDir();
+
+  it('are kept by reference and time only, and listed by time range after a reopen', async () => {
+    const store = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-24T09:00:00Z') });
+    await store.recordLookupFailure({ reference: 'L1-20261124-0001', conversationId: 'guesser' });
+    await store.recordLookupFailure({ reference: 'L1-20261124-0001', conversationId: 'guesser', at: '2026-11-24T09:30:00+01:00' });
+    const all = await createLowdbStore({ dataDir: dirs.dataDir() }).listLookupFailures();
+    expect(all).to.deep.equal([
+      { at: '2026-11-24T09:30:00+01:00', reference: 'L1-20261124-0001', conversationId: 'guesser' },
+      { at: '2026-11-24T10:00:00+01:00', reference: 'L1-20261124-0001', conversationId: 'guesser' },
+    ]);
+    expect(await createLowdbStore({ dataDir: dirs.dataDir() }).listLookupFailures({ from: '2026-11-24T09:45:00+01:00' })).to.have.length(1);
+  });
+
+  it('refuse a record that is not one', async () => {
+    const store = createLowdbStore({ dataDir: dirs.dataDir() });
+    let failed: unknown;
+    await store.recordLookupFailure(unchecked({ reference: '', conversationId: 'c' })).catch((err: unknown) => (failed = err));
+    expect(failed).to.be.instanceOf(InvalidRecordError);
+  });
+});

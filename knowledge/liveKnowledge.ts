@@ -14,11 +14,19 @@ export interface LiveKnowledge {
   reload(): Promise<{ ok: true; articles: number } | { ok: false; problems: Problem[] }>;
 }
 
-export async function openLiveKnowledge(dir: string, thresholds: Thresholds, options: KnowledgeOptions = {}): Promise<LiveKnowledge> {
+export interface LiveOptions extends KnowledgeOptions {
+  /**
+   * A matcher already trained on this same knowledge base (tests share one across many servers: a
+   * training costs seconds). Reloads always train their own.
+   */
+  trained?: Matcher;
+}
+
+export async function openLiveKnowledge(dir: string, thresholds: Thresholds, options: LiveOptions = {}): Promise<LiveKnowledge> {
   const first = await checkKnowledge(dir, options);
   if (!first.kb) throw new KnowledgeError(first.problems);
   let kb = first.kb;
-  let current = createMatcher(kb, thresholds);
+  let current = options.trained ?? createMatcher(kb, thresholds);
 
   const matcher: Matcher = {
     get thresholds() {

@@ -23,11 +23,19 @@ export interface IntentIndexOptions {
   features?: FeatureOptions;
   training?: TrainOptions;
   spelling?: boolean;
+  /**
+   * Multiply each score by the share of the message's words the examples know (default true), so a
+   * message of unknown words is out of scope. Off for a classifier whose examples include an
+   * out-of-scope class of their own: an unknown word then falls to that class's prior.
+   */
+  coverage?: boolean;
 }
 
 export interface IntentIndex {
   readonly labels: readonly string[];
   rank(text: string, lang: Lang, k?: number): Ranked[];
+  /** the share of the text's content words that the examples use (0 when it has none) */
+  known(text: string, lang: Lang): number;
   /** what the index holds, for the benchmark */
   stats(): { examples: number; labels: number; features: number; vocabulary: number; weightBytes: number };
 }
@@ -90,7 +98,7 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
       if (tokens.length === 0 || labels.length === 0) return [];
       const p = classifier.predict(vectorise(tokens, space, false, features), probabilities);
       // Confidence = probability of the label x coverage of the message by the KB's vocabulary.
-      for (let c = 0; c < p.length; c++) p[c]! *= coverage;
+      if (options.coverage !== false) for (let c = 0; c < p.length; c++) p[c]! *= coverage;
       // Partial selection of the k best: cheaper than sorting every label.
       const best: Ranked[] = [];
       for (let c = 0; c < p.length; c++) {
@@ -106,6 +114,10 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
         }
       }
       return best;
+    },
+    known(text, lang) {
+      const content = normalise(text, lang, synonyms[lang]).filter((t) => !t.stop);
+      return content.length === 0 ? 0 : content.filter((t) => vocabulary.has(t.surface)).length / content.length;
     },
     stats: () => ({
       examples: examples.length,

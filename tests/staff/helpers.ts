@@ -10,7 +10,7 @@ import { DEFAULT_THRESHOLDS } from '../../knowledge/matching/defaultThresholds.j
 import { createAccountStore, type Role } from '../../staff/accounts.js';
 import { mountStaff, type StaffDeps } from '../../staff/routes.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
-import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 export const PASSWORD = 'correct horse battery';
 export const STAFF_TOKEN = 'test-staff-token-0123456789-abcdefghij';
@@ -40,7 +40,8 @@ export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 
   const root = await mkdtemp(path.join(os.tmpdir(), 'staff-api-'));
   const dataDir = path.join(root, 'data');
   const knowledgeDir = await copyOfKnowledge(root);
-  const live = await openLiveKnowledge(knowledgeDir, DEFAULT_THRESHOLDS, { root });
+  // The copy is the bundled KB: its matcher, trained once for all tests, serves until a reload.
+  const live = await openLiveKnowledge(knowledgeDir, DEFAULT_THRESHOLDS, { root, trained: (await bundled()).matcher });
   const store = createLowdbStore({ dataDir, ...(options.storeNow ? { now: options.storeNow } : {}) });
   const logs: string[] = [];
   const server = restify.createServer({ handleUncaughtExceptions: false });

@@ -7,6 +7,7 @@ import { DEFAULT_THRESHOLDS } from '../../knowledge/matching/defaultThresholds.j
 import type { NewArticle } from '../../staff/articleEdit.js';
 import { createKbWriter, type KbWriter } from '../../staff/kbWriter.js';
 import { copyOfKnowledge } from './helpers.js';
+import { bundled } from '../helpers/bundledKb.js';
 
 const broken: NewArticle = {
   id: 'scanner-not-found',
@@ -26,7 +27,7 @@ describe('writing knowledge articles from the console', function () {
   before(async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'staff-kbw-'));
     dir = await copyOfKnowledge(root);
-    live = await openLiveKnowledge(dir, DEFAULT_THRESHOLDS, { root });
+    live = await openLiveKnowledge(dir, DEFAULT_THRESHOLDS, { root, trained: (await bundled()).matcher });
     writer = createKbWriter({ knowledgeDir: dir, live, log: () => undefined });
   });
 

@@ -26,7 +26,7 @@ export function rendererFor(channelId: string | undefined): Renderer {
 export interface TeamsOptions {
   /** Entra tenant ids allowed to use the bot in Teams; empty = any tenant */
   allowedTenants: readonly string[];
-  log?: (line: string) => void;
+  log: (line: string) => void;
 }
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {
@@ -39,7 +39,7 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
  * tenants for a multi-tenant bot); in a channel the text starts with the bot's @mention, which is
  * removed before matching. Outgoing: every activity goes through the channel's renderer.
  */
-export function channelMiddleware({ allowedTenants, log = console.warn }: TeamsOptions): Middleware {
+export function channelMiddleware({ allowedTenants, log }: TeamsOptions): Middleware {
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const activity = context.activity;

@@ -2,6 +2,8 @@
 import { ConversationState, type BotAdapter } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Matcher } from '../knowledge/matcher.js';
+import type { ControlClassifier } from '../dialogs/understand/controlIntents.js';
+import type { Logger } from '../dialogs/deps.js';
 import type { Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { KeyValueStore } from '../tickets/keyValueStore.js';
@@ -17,6 +19,9 @@ import { createTurnErrorHandler } from './turnErrors.js';
 
 export interface BotParts {
   matcher: Matcher;
+  /** what a message asks of the conversation itself (human, cancel, yes…) */
+  control: ControlClassifier;
+  log: Logger;
   store: HelpdeskStore;
   state: KeyValueStore;
   defaultLang: Lang;
@@ -35,7 +40,9 @@ export function createBot(parts: BotParts) {
   const conversation = new HelpdeskConversation(
     {
       matcher: parts.matcher,
+      control: parts.control,
       store: parts.store,
+      log: parts.log,
       sessionState: conversationState.createProperty<Session>('session'),
       defaultLang: parts.defaultLang,
       callbacks: { hours: parts.hours, slots: parts.slots },
@@ -51,9 +58,9 @@ export function createBot(parts: BotParts) {
     /** transcript logging and the turn-error handler, on whichever adapter carries the bot */
     attach<A extends BotAdapter>(adapter: A): A {
       // Channel first: the transcript then holds what the user really wrote, without the @mention.
-      adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [] }));
+      adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [], log: (line) => parts.log.warn({}, line) }));
       adapter.use(new TranscriptMiddleware(parts.store));
-      adapter.onTurnError = createTurnErrorHandler(conversationState, parts.defaultLang);
+      adapter.onTurnError = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
       return adapter;
     },
   };

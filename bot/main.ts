@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { createCloudAdapter } from './adapter.js';
 import { createBot, POPULAR_ARTICLES } from './createBot.js';
@@ -10,10 +11,17 @@ import { createLocalDirectLine } from './directLine/localDirectLine.js';
 import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { openLiveKnowledge } from '../knowledge/liveKnowledge.js';
+import { trainingTexts } from '../knowledge/matcher.js';
+import { createControlClassifier, loadPhrasings } from '../dialogs/understand/controlIntents.js';
+import { warmUpDateTimes } from '../dialogs/understand/dateTimes.js';
 import { mountStaff, StaffConfigError } from '../staff/routes.js';
 import { mountStaffPages } from '../web/staffSite.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
+
+// The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
+// (emails, phone numbers, what customers typed) is never given to it.
+const log = pino({ base: undefined });
 
 async function main(): Promise<void> {
   // Secrets live in .env (never in the repo); Node reads it itself, no extra package needed.
@@ -25,10 +33,14 @@ async function main(): Promise<void> {
   const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds);
   const indexedMs = Math.round(performance.now() - started);
   const matcher = live.matcher;
+  // What a message asks of the conversation itself; the KB's questions teach it what a question is.
+  const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
   const dataDir = path.resolve(config.dataDir);
   const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone });
   const parts = createBot({
     matcher,
+    control,
+    log,
     store,
     state: createLowdbKeyValueStore({ dataDir }),
     defaultLang: config.defaultLocale,
@@ -74,8 +86,9 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;
-    console.log(`scriba helpdesk bot: ${live.kb().articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
-    console.log(
+    log.info({ articles: live.kb().articles.length, indexedMs, dataDir }, `scriba helpdesk bot: ${live.kb().articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
+    log.info(
+      {},
       config.botFramework
         ? `listening on http://${config.host}:${port} — POST /api/messages needs a Bot Framework token (app ${config.botFramework.appId})`
         : `listening on http://127.0.0.1:${port} — local mode (no MicrosoftAppId): anonymous, loopback only`,
@@ -85,8 +98,10 @@ async function main(): Promise<void> {
       : local
         ? `local Direct Line${web.localSecret ? '' : ' (DIRECT_LINE_LOCAL_SECRET unset: open chats end on restart)'}`
         : 'disabled (set DIRECT_LINE_SECRET, or LOCAL_DIRECTLINE=true)';
-    console.log(`website chat: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/ — ${chat}`);
-    console.log(`staff console: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/staff/ (accounts: npm run staff:add -- email)`);
+    log.info({}, `website chat: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/ — ${chat}`);
+    log.info({}, `staff console: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/staff/ (accounts: npm run staff:add -- email)`);
+    // Callback times are read by recognizers that compile their expressions on first use: do it now.
+    setImmediate(warmUpDateTimes);
   });
 }
 
@@ -99,8 +114,8 @@ function directLineOrigins(endpoint: string): string[] {
 try {
   await main();
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof StaffConfigError) console.error(`Configuration problem:\n${err.message}`);
-  else if (err instanceof KnowledgeError) console.error(`The knowledge base has problems; fix them and start again:\n${err.message}`);
-  else console.error(err);
+  if (err instanceof ConfigError || err instanceof StaffConfigError) log.fatal({}, `Configuration problem:\n${err.message}`);
+  else if (err instanceof KnowledgeError) log.fatal({}, `The knowledge base has problems; fix them and start again:\n${err.message}`);
+  else log.fatal({ err }, 'the bot could not start');
   process.exitCode = 1;
 }

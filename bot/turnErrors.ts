@@ -2,10 +2,10 @@
 // their language, and clear the conversation state so a broken dialog does not fail every turn.
 import type { ConversationState, TurnContext } from 'botbuilder';
 import type { Lang } from '../knowledge/types.js';
-import { languageOfLocale } from '../dialogs/conversation.js';
+import { languageOfLocale } from '../dialogs/understand/language.js';
 import { strings } from '../strings/index.js';
 
-export function createTurnErrorHandler(conversationState: ConversationState, defaultLang: Lang, log: (line: string, err: unknown) => void = (line, err) => console.error(line, err)) {
+export function createTurnErrorHandler(conversationState: ConversationState, defaultLang: Lang, log: (line: string, err: unknown) => void) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     log(`turn error in conversation ${context.activity.conversation?.id ?? '?'}`, error);
     try {

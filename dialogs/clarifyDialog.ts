@@ -1,49 +1,70 @@
-// "Did you mean…": the top titles as buttons plus "None of these".
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+// "Did you mean…": the top titles as buttons plus "None of these". "None of these" counts as a miss.
+import type { TurnContext } from 'botbuilder';
+import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import type { MatchedArticle } from '../knowledge/matcher.js';
-import { strings } from '../strings/index.js';
-import type { AnswerOptions, Reroute } from './answerDialog.js';
-import { pickChoice } from './choices.js';
-import { sessionOf, type HelpdeskDeps } from './deps.js';
-import { ANSWER, CLARIFY, TEXT_PROMPT } from './ids.js';
-import { withButtons } from './render.js';
+import type { Lang } from '../knowledge/types.js';
+import type { Understanding } from './understand/turn.js';
+import type { AnswerOptions } from './answerDialog.js';
+import { HelpdeskDialog } from './helpdeskDialog.js';
+import { ANSWER, CLARIFY } from './ids.js';
+import { langOf } from './session.js';
+import { afterMiss } from './misses.js';
 
 export interface ClarifyOptions {
   question: string;
   options: MatchedArticle[];
 }
 
-export class ClarifyDialog extends WaterfallDialog<ClarifyOptions> {
-  constructor(private readonly deps: HelpdeskDeps) {
-    super(CLARIFY, []);
-    this.addStep(this.offer.bind(this));
-    this.addStep(this.readPick.bind(this));
+export class ClarifyDialog extends HelpdeskDialog<ClarifyOptions, ClarifyOptions> {
+  constructor(deps: ConstructorParameters<typeof HelpdeskDialog>[1]) {
+    super(CLARIFY, deps);
   }
 
-  private async offer(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
-    const session = await sessionOf(this.deps, step.context);
-    const t = strings(session.lang);
-    const titles = (step.options as ClarifyOptions).options.map((o) => o.title);
-    return step.prompt(TEXT_PROMPT, { prompt: withButtons(t.clarify, [...titles, t.noneOfThese]) });
+  private titles(state: ClarifyOptions, lang: 'fr' | 'en'): string[] {
+    return state.options.map((o) => this.deps.matcher.article(o.id)?.title[lang] ?? o.title);
   }
 
-  private async readPick(step: WaterfallStepContext<ClarifyOptions>): Promise<DialogTurnResult> {
-    const session = await sessionOf(this.deps, step.context);
-    const t = strings(session.lang);
-    const { options, question } = step.options as ClarifyOptions;
-    const text = String(step.result ?? '');
-    const picked = pickChoice(text, [...options.map((o) => o.title), t.noneOfThese]);
-    const chosen = picked === undefined ? undefined : options[picked];
-    if (chosen) return step.replaceDialog(ANSWER, { articleId: chosen.id, confidence: chosen.score, question } satisfies AnswerOptions);
+  override async beginDialog(dc: DialogContext, options?: ClarifyOptions): Promise<DialogTurnResult> {
+    const { session, t } = await this.turn(dc.context);
+    this.save(dc, options!);
+    session.topic = { question: options!.question };
+    await this.ask(dc.context, t.clarify, [...this.titles(options!, langOf(session)), t.noneOfThese]);
+    return this.waiting();
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { session, u } = await this.turn(dc.context);
+    const state = this.state(dc);
+    // "oui" to "did you mean…" means the first suggestion.
+    const yes = u.pressed === undefined && u.intent === 'yes' && u.words <= 3 ? state.options[0] : undefined;
+    const chosen = (u.pressed !== undefined ? state.options[u.pressed] : undefined) ?? yes ?? this.elaborated(state, u, langOf(session));
+    if (chosen) return dc.replaceDialog(ANSWER, { articleId: chosen.id, confidence: chosen.score, question: state.question } satisfies AnswerOptions);
     await this.deps.store.recordUnanswered({
-      conversationId: step.context.activity.conversation.id,
-      question,
-      language: session.lang,
+      conversationId: dc.context.activity.conversation.id,
+      question: state.question,
+      language: langOf(session),
       kind: 'clarify-no-pick',
-      topMatches: options.map((o) => ({ id: o.id, score: o.score })),
+      topMatches: state.options.map((o) => ({ id: o.id, score: o.score })),
     });
-    if (picked === undefined) return step.endDialog({ reroute: text } satisfies Reroute);
-    await step.context.sendActivity(t.pleaseRephrase);
-    return step.endDialog();
+    const none = u.pressed === state.options.length || u.intent === 'other' || u.intent === 'no';
+    if (!none) return this.reroute(dc);
+    await afterMiss(dc.context, session);
+    return dc.endDialog();
+  }
+
+  /**
+   * The customer said more instead of picking ("le service SQL est arrêté"): read with the question,
+   * it may now clearly be one of the articles offered.
+   */
+  private elaborated(state: ClarifyOptions, u: Understanding, lang: Lang): MatchedArticle | undefined {
+    if (u.intent || u.words < 2) return undefined;
+    const both = this.deps.matcher.match(`${state.question} ${u.text}`, { fallbackLanguage: lang });
+    const top = both.matches[0];
+    return both.decision === 'answer' && top && state.options.some((o) => o.id === top.id) ? top : undefined;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const { session, t } = await this.turn(context);
+    await this.ask(context, t.clarify, [...this.titles(instance.state as ClarifyOptions, langOf(session)), t.noneOfThese]);
   }
 }

@@ -5,10 +5,20 @@ import type { Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { BusinessHours } from './contact/businessHours.js';
 import type { SlotOptions } from './contact/slots.js';
-import { newSession, type Session } from './session.js';
+import type { ControlClassifier } from './understand/controlIntents.js';
+import type { Understanding } from './understand/turn.js';
+import { newSession, upgradeSession, type Session } from './session.js';
+
+/** The part of pino's logger the dialogs use; bot/main.ts passes the real one. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
 
 export interface HelpdeskDeps {
   matcher: Matcher;
+  control: ControlClassifier;
   store: HelpdeskStore;
   sessionState: StatePropertyAccessor<Session>;
   defaultLang: Lang;
@@ -16,8 +26,22 @@ export interface HelpdeskDeps {
   /** article ids offered as buttons in the welcome */
   popularArticles: string[];
   now: () => Date;
+  log: Logger;
 }
 
-export function sessionOf(deps: HelpdeskDeps, context: TurnContext): Promise<Session> {
-  return deps.sessionState.get(context, newSession(deps.defaultLang));
+export async function sessionOf(deps: HelpdeskDeps, context: TurnContext): Promise<Session> {
+  return upgradeSession(await deps.sessionState.get(context, newSession(deps.defaultLang)), deps.defaultLang);
+}
+
+const UNDERSTANDING = Symbol('understanding');
+
+/** The understanding of this turn's message, computed once by the conversation. */
+export function understandingOf(context: TurnContext): Understanding {
+  const u = context.turnState.get(UNDERSTANDING) as Understanding | undefined;
+  if (!u) throw new Error('no understanding for this turn');
+  return u;
+}
+
+export function setUnderstanding(context: TurnContext, u: Understanding): void {
+  context.turnState.set(UNDERSTANDING, u);
 }

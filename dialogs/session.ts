@@ -1,22 +1,60 @@
 // What the conversation remembers between turns (kept in the bot's conversation state, on disk):
-// its language, the last question, misses in a row, and what the user already tried.
+// its language, the topic being helped with, misses in a row, what the customer already tried,
+// their contact details once given, and the requests opened in this conversation.
 import type { Lang } from '../knowledge/types.js';
-import type { ArticleFeedback, Tried } from '../tickets/types.js';
+import type { ArticleFeedback, HelpdeskRequest, Tried } from '../tickets/types.js';
+import type { Phone } from './understand/entities.js';
+import { startLanguage, type LanguageState } from './understand/language.js';
+
+/** The problem being worked on: what a ticket's reason and level come from, whatever happens next. */
+export interface Topic {
+  question: string;
+  articleId?: string;
+  /** what the customer said the answer was missing */
+  missing?: string;
+}
 
 export interface Session {
-  lang: Lang;
+  language: LanguageState;
   /** set once the conversation's language was taken from the client's locale */
   started?: boolean;
   /** labels of the buttons last offered */
   offered?: string[];
-  lastQuestion?: string;
+  /** support was just offered after misses: a plain yes or no answers it */
+  supportOffered?: boolean;
+  topic?: Topic;
   misses: number;
   tried: Omit<Tried, 'transcript'>;
-  contact: { name?: string; email?: string; phone?: string };
+  contact: { name?: string; email?: string; phone?: Phone };
+  /** tickets and callbacks opened in this conversation, oldest first */
+  requests: Array<{ reference: string; kind: HelpdeskRequest['kind'] }>;
 }
 
 export function newSession(lang: Lang): Session {
-  return { lang, misses: 0, tried: { articles: [], flowSteps: [] }, contact: {} };
+  return { language: startLanguage(undefined, lang), misses: 0, tried: { articles: [], flowSteps: [] }, contact: {}, requests: [] };
+}
+
+/**
+ * A session saved by the previous version (a bare `lang`, no requests list) brought up to date in
+ * place, so a conversation open during a deploy carries on in its language.
+ */
+export function upgradeSession(session: Session, fallback: Lang): Session {
+  const old = session as Session & { lang?: Lang };
+  if (!old.language) {
+    old.language = { ...startLanguage(undefined, old.lang ?? fallback), settled: old.lang !== undefined };
+    delete old.lang;
+  }
+  old.requests ??= [];
+  old.contact ??= {};
+  // The previous version kept the phone as a bare E.164 string; it is asked again rather than guessed.
+  if (typeof old.contact.phone === 'string') delete old.contact.phone;
+  old.tried ??= { articles: [], flowSteps: [] };
+  old.misses ??= 0;
+  return old;
+}
+
+export function langOf(session: Session): Lang {
+  return session.language.lang;
 }
 
 export function noteArticleShown(session: Session, a: { id: string; title: string; confidence: number }): void {
@@ -38,4 +76,5 @@ export function noteFlowStep(session: Session, step: { articleId: string; stepId
 export function resetTried(session: Session): void {
   session.tried = { articles: [], flowSteps: [] };
   session.misses = 0;
+  delete session.topic;
 }

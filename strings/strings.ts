@@ -1,13 +1,19 @@
 // Every sentence the bot says, under the same keys in French and English. A key missing in one
 // language is a compile error, because both files are typed `Strings`.
+import type { RequestStatus } from '../tickets/types.js';
 
-export type RequestStatus = 'open' | 'in-progress' | 'resolved' | 'closed';
+export type { RequestStatus };
+/** Fields of a ticket or callback, as the customer may name them. */
+export type FieldName = 'reason' | 'name' | 'email' | 'phone' | 'time';
+export type CoversWhy = 'offtopic' | 'abuse' | 'symbols';
 
 export interface Strings {
   welcome: string;
-  welcomeBack: string;
   topicsIntro: string;
   help: string;
+  restarted: string;
+  /** one sentence on what the bot covers, for off-topic messages, insults and emoji */
+  covers: (why: CoversWhy) => string;
 
   didItHelp: string;
   yes: string;
@@ -19,8 +25,8 @@ export interface Strings {
   afterNotHelpful: string;
   rephrase: string;
   contactSupport: (level: number) => string;
-  relatedPrefix: string;
   pleaseRephrase: string;
+  yesOrNo: string;
 
   clarify: string;
   noneOfThese: string;
@@ -37,7 +43,7 @@ export interface Strings {
   hello: string;
   youAreWelcome: string;
   goodbye: string;
-  cancelled: string;
+  whatElse: string;
   nothingToCancel: string;
   switchedLanguage: string;
 
@@ -45,39 +51,55 @@ export interface Strings {
   humanTicket: string;
   humanCallback: string;
 
-  ticketIntro: (queue: string) => string;
-  confirmReason: (reason: string) => string;
-  keepReason: string;
-  changeReason: string;
+  ticketIntro: (queue: string, reason?: string) => string;
+  callbackIntro: (reason?: string) => string;
   askReason: string;
+  invalidReason: string;
   askName: string;
   invalidName: string;
   askEmail: string;
   invalidEmail: string;
-  ticketSummary: (s: { reason: string; name: string; email: string; queue: string }) => string;
-  confirm: string;
-  correct: string;
-  ticketSaved: (reference: string) => string;
-  requestNotSent: string;
-
-  callbackIntro: string;
   askPhone: string;
   invalidPhone: string;
   premiumPhone: string;
-  askSlot: (timeZone: string) => string;
-  noSlot: string;
+  askSlot: (zone: string) => string;
+  outsideHours: (hours: string, zone: string) => string;
+  invalidSlot: string;
+  moreTimes: string;
   askConsent: (phone: string) => string;
   consentYes: string;
   consentNo: string;
+  invalidConsent: string;
   consentRefused: string;
+  invalidKind: string;
+  fieldNoted: (field: FieldName) => string;
+  alreadyPreparing: string;
+  switchedTo: (kind: 'ticket' | 'callback') => string;
+  ticketSummary: (s: { reason: string; name: string; email: string; queue: string }) => string;
   callbackSummary: (s: { reason: string; name: string; phone: string; slot: string }) => string;
+  send: string;
+  change: string;
+  cancelRequest: string;
+  invalidSummary: string;
+  whatToChange: string;
+  fieldLabel: (field: FieldName) => string;
+  resumeRequest: (kind: 'ticket' | 'callback' | undefined) => string;
+  continueRequest: string;
+  ticketSaved: (reference: string) => string;
   callbackSaved: (reference: string, slot: string) => string;
+  requestCancelled: string;
+  stopped: string;
+  saveFailed: string;
+  /** what the customer said was missing, appended to the reason of a ticket */
+  reasonWithMissing: (reason: string, missing: string) => string;
 
   askReference: string;
   invalidReference: string;
-  askStatusContact: string;
+  askStatusContact: (reference: string) => string;
   statusIs: (reference: string, status: RequestStatus, when: string) => string;
+  callbackStatusIs: (reference: string, status: RequestStatus, slot: string) => string;
   statusNotFound: (reference: string) => string;
+  statusLocked: (reference: string, minutes: number) => string;
 
   card: {
     ticketTitle: string;
@@ -93,6 +115,12 @@ export interface Strings {
   };
 
   queueName: (level: number) => string;
-  saveFailed: string;
+  /** "heure de Paris", "Paris time": a time zone as people say it */
+  zoneName: (timeZone: string) => string;
   turnError: string;
+}
+
+/** The city of an IANA zone ("Europe/Paris" → "Paris", "America/New_York" → "New York"). */
+export function cityOf(timeZone: string): string {
+  return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
 }

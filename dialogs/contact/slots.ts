@@ -15,13 +15,13 @@ const MAX_DAYS_AHEAD = 366;
  * hours in the business time zone. A slot that a clock change would stretch
  * or shrink is left out, so every slot lasts exactly `slotMinutes`.
  */
-export function proposeSlots(now: Date, hours: BusinessHours, options: SlotOptions): Slot[] {
+export function proposeSlots(now: Date, hours: BusinessHours, options: SlotOptions, notBefore?: Date): Slot[] {
   const { count, slotMinutes, minLeadMinutes } = options;
   if (!Number.isInteger(slotMinutes) || slotMinutes <= 0) throw new RangeError(`slotMinutes must be a positive whole number (got ${slotMinutes})`);
   if (!(minLeadMinutes >= 0)) throw new RangeError(`minLeadMinutes must not be negative (got ${minLeadMinutes})`);
 
   const zone = hours.timeZone;
-  const earliest = now.getTime() + minLeadMinutes * MINUTE;
+  const earliest = Math.max(now.getTime() + minLeadMinutes * MINUTE, notBefore?.getTime() ?? -Infinity);
   const today = wallTimeOf(new Date(earliest), zone);
   const slots: Slot[] = [];
 

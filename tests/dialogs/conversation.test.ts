@@ -1,7 +1,10 @@
+// The whole bot through botbuilder's TestAdapter, for what the typed-conversation suite does not
+// show: the welcome, what is stored, restarts, a disk that refuses a write, a turn that throws, and
+// status lookups across conversations.
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
-import { botOn, both, offers, referenceIn, says, tempDataDir, TEST_NOW } from '../helpers/conversation.js';
+import { botOn, both, memoryLog, offers, referenceIn, says, tempDataDir, TEST_NOW } from '../helpers/conversation.js';
 
 const join = (locale: string): Partial<Activity> => ({
   type: 'conversationUpdate',
@@ -26,120 +29,85 @@ describe('the welcome', () => {
   });
 });
 
-describe('"did you mean…"', () => {
-  it('offers the closest titles and answers the one picked', async () => {
-    const { adapter } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
-    let second = '';
+describe('what the conversation stores', () => {
+  it('records "none of these" as unanswered, and counts it as a miss: support comes at the second', async () => {
+    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
     await adapter
       .send('mes documents')
-      .assertReply((a) => {
-        expect(a.text).to.include('Vouliez-vous dire');
-        const titles = (a.suggestedActions?.actions ?? []).map((x) => String(x.title));
-        expect(titles).to.have.length(4);
-        expect(titles.at(-1)).to.equal('Aucune de ces réponses');
-        second = titles[1]!;
-      })
-      .send('2')
-      .assertReply((a) => expect(a.text).to.be.a('string').and.not.include('Vouliez-vous dire'))
-      .assertReply(says('Cette réponse a-t-elle répondu'))
+      .assertReply(says('Vouliez-vous dire'))
+      .send('aucun de ceux la')
+      .assertReply(says('posez votre question autrement'))
+      .send('le voyant bleu clignote sans arret')
+      .assertReply(both(says('Voulez-vous contacter'), offers("Contacter l'assistance", 'Reformuler ma question')))
       .send('oui')
-      .assertReply(says("ravi d'avoir pu vous aider"))
+      .assertReply(both(says('Comment notre équipe peut-elle vous joindre ?'), offers('Par e-mail (ticket)', 'Par téléphone (rappel)')))
       .startTest();
-    expect(second).to.not.equal('');
+    expect((await store.listUnanswered()).map((u) => [u.kind, u.question])).to.deep.equal([
+      ['clarify-no-pick', 'mes documents'],
+      ['none', 'le voyant bleu clignote sans arret'],
+    ]);
   });
 
-  it('records the question as unanswered when none fits', async () => {
-    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
-    await adapter.send('mes documents').assertReply(says('Vouliez-vous dire')).send('Aucune de ces réponses').assertReply(says('posez votre question autrement')).startTest();
-    const unanswered = await store.listUnanswered();
-    expect(unanswered.map((u) => [u.kind, u.question])).to.deep.equal([['clarify-no-pick', 'mes documents']]);
-  });
-});
-
-describe('a troubleshooting flow', () => {
-  it('walks the antivirus flow step by step to "resolved" and records it', async () => {
+  it('walks a flow in typed words to "resolved" and records it', async () => {
     const { adapter, store } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
     await adapter
       .send('mon antivirus bloque scriba')
       .assertReply(says('faux positif'))
       .assertReply(says('étape par étape'))
       .assertReply(both(says('Étape 1/4'), offers('Restauré, Scriba fonctionne', 'Rien en quarantaine')))
-      .send('rien en quarantaine')
-      .assertReply(both(says('Étape 2/4'), offers('Exclusions ajoutées')))
-      .send('Exclusions ajoutées')
-      .assertReply(both(says('Étape 3/4'), offers('Scriba démarre')))
-      .send('Scriba démarre')
-      .assertReply(both(says('Étape 4/4'), offers('Oui, tout fonctionne')))
-      .send('Oui, tout fonctionne')
+      .send('y avait rien dans la quarantaine')
+      .assertReply(says('Étape 2/4'))
+      .send("c'est fait, exclusions ajoutées")
+      .assertReply(says('Étape 3/4'))
+      .send('ok il redemarre')
+      .assertReply(says('Étape 4/4'))
+      .send('oui tout marche')
       .assertReply(says('Content que cela fonctionne'))
       .startTest();
-    const feedback = await store.listFeedback();
-    expect(feedback.map((f) => [f.articleId, f.helpful])).to.deep.equal([['antivirus-blocked', true]]);
-    const shown = await store.listAnswersShown();
-    expect(shown.map((a) => [a.articleId, a.question])).to.deep.equal([['antivirus-blocked', 'mon antivirus bloque scriba']]);
+    expect((await store.listFeedback()).map((f) => [f.articleId, f.helpful])).to.deep.equal([['antivirus-blocked', true]]);
+  });
+
+  it('saves a ticket with the level of the article escalated, what was tried and what was missing', async () => {
+    const dataDir = await tempDataDir();
+    const { adapter } = await botOn(dataDir, { locale: 'fr-FR' });
+    let reference = '';
+    await adapter
+      .send('pb nas synology')
+      .assertReply(says('NAS'))
+      .assertReply(says('Cette réponse a-t-elle répondu'))
+      .send('non')
+      .assertReply(says("Qu'est-ce qui manquait"))
+      .send('le partage reste inaccessible')
+      .assertReply(says("c'est noté"))
+      .assertReply(offers("Contacter l'assistance"))
+      .send('in English please')
+      .assertReply(says("let's continue in English"))
+      .assertReply(offers('Contact support'))
+      .send('a human please')
+      .assertReply(offers('By email (ticket)', 'By phone (callback)'))
+      .send('by email')
+      .assertReply(says('our partner for your infrastructure', 'pb nas synology', 'What is your name?'))
+      .send('John Smith')
+      .assertReply(says('What email address'))
+      .send('john@example.com')
+      .assertReply(both(says('John Smith', 'john@example.com'), offers('Send')))
+      .send('ok send it')
+      .assertReply((a) => (reference = referenceIn(a.text)))
+      .startTest();
+    const saved = await createLowdbStore({ dataDir, now: () => TEST_NOW }).findByReference(reference);
+    expect(saved).to.deep.include({ kind: 'ticket', level: 4, articleId: 'nas-problem', language: 'en', reason: 'pb nas synology (missing from the answer: le partage reste inaccessible)' });
+    expect(saved!.tried.articles.map((a) => [a.id, a.feedback, a.missing])).to.deep.equal([['nas-problem', 'not-helpful', 'le partage reste inaccessible']]);
   });
 });
 
-describe('not understood', () => {
-  it('says so honestly, records the question, and offers support after the second miss', async () => {
-    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
-    await adapter
-      .send('quelle est la recette de la tarte tatin')
-      .assertReply(says("je n'ai pas compris"))
-      .send('qui a gagné le match hier soir')
-      .assertReply(both(says('Voulez-vous contacter'), offers("Contacter l'assistance", 'Reformuler ma question')))
-      .send("Contacter l'assistance")
-      .assertReply(offers('Par e-mail (ticket)', 'Par téléphone (rappel)'))
-      .startTest();
-    expect((await store.listUnanswered()).map((u) => u.kind)).to.deep.equal(['none', 'none']);
-  });
-
-  it('asks for words when the message has none', async () => {
-    const { adapter } = await botOn(await tempDataDir(), { locale: 'en-US' });
-    await adapter.send('🙂🙂').assertReply(says('Could you ask your question in words?')).startTest();
-  });
-});
-
-describe('languages', () => {
-  it('answers in the language the user writes in, and switches on request', async () => {
-    const { adapter } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
-    await adapter
-      .send('which databases are supported')
-      .assertReply(says('SQL Server'))
-      .assertReply(says('Did this answer your question?'))
-      .send('en français')
-      .assertReply(says('continuons en français'))
-      .assertReply(says('Did this answer your question?')) // the question in progress is asked again
-      .send('oui')
-      .assertReply(says("ravi d'avoir pu vous aider"))
-      .startTest();
-  });
-
-  it('takes a new question typed instead of yes or no as a new question', async () => {
-    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'en-US' });
-    await adapter
-      .send('how do I install scriba')
-      .assertReply(says('system requirements'))
-      .assertReply(says('Did this answer your question?'))
-      .send('how do I create a new user')
-      .assertReply(says('**Administration › Users**'))
-      .assertReply(says('Did this answer your question?'))
-      .startTest();
-    expect(await store.listFeedback()).to.deep.equal([]);
-  });
-});
-
-describe('a restart in the middle of a ticket', () => {
-  it('resumes the dialog where it was, from the state on disk', async () => {
+describe('a restart in the middle of a request', () => {
+  it('resumes the form where it was, from the state on disk', async () => {
     const dataDir = await tempDataDir();
     const conversationId = 'restart-conv';
     const before = await botOn(dataDir, { locale: 'en-US', conversationId });
     await before.adapter
-      .send('talk to a human')
-      .assertReply(offers('By email (ticket)'))
-      .send('By email (ticket)')
-      .assertReply(says("I'll open a ticket"))
-      .assertReply(says('what do you need help with?'))
+      .send('open a ticket please')
+      .assertReply(says("I'll open a ticket", 'what do you need help with?'))
       .send('Scriba crashes when I scan')
       .assertReply(says('What is your name?'))
       .startTest();
@@ -152,10 +120,141 @@ describe('a restart in the middle of a ticket', () => {
       .assertReply(says('What email address'))
       .send('sam@example.com')
       .assertReply(says('Scriba crashes when I scan', 'Sam Lee'))
-      .send('Send')
+      .send('send')
       .assertReply((a) => (reference = referenceIn(a.text)))
       .startTest();
     const saved = await createLowdbStore({ dataDir, now: () => TEST_NOW }).findByReference(reference);
     expect(saved?.reason).to.equal('Scriba crashes when I scan');
+  });
+});
+
+describe('when the disk refuses a ticket', () => {
+  it('gives no reference, keeps the request, logs it without personal data, and sends it once the disk is back', async () => {
+    let refuse = true;
+    const log = memoryLog();
+    const { adapter, store } = await botOn(await tempDataDir(), {
+      locale: 'en-US',
+      log,
+      wrapStore: (s) => ({ ...s, createTicket: (input) => (refuse ? Promise.reject(new Error('disk full')) : s.createTicket(input)) }),
+    });
+    await adapter
+      .send('open a ticket')
+      .assertReply(says('what do you need help with?'))
+      .send('My invoice is wrong')
+      .assertReply(says('What is your name?'))
+      .send('Ann Lee')
+      .assertReply(says('What email address'))
+      .send('ann@example.com')
+      .assertReply(says('Shall I send it?'))
+      .send('Send')
+      .assertReply((a) => {
+        expect(a.text).to.include('I could not record your request');
+        expect(a.text).to.not.match(/L1-\d{8}/);
+      })
+      .startTest();
+    expect(await store.listRequests()).to.deep.equal([]);
+    expect(log.lines.map((l) => l.msg)).to.deep.equal(['request not saved']);
+    expect(JSON.stringify(log.lines)).to.not.include('ann@example.com');
+    refuse = false;
+    await adapter.send('send').assertReply((a) => void referenceIn(a.text)).startTest();
+    expect((await store.listRequests()).map((r) => r.contact)).to.deep.equal([{ name: 'Ann Lee', email: 'ann@example.com' }]);
+  });
+});
+
+describe('when a turn throws', () => {
+  it('tells the customer briefly, in their language, logs it, and the next turn works', async () => {
+    const log = memoryLog();
+    const { adapter } = await botOn(await tempDataDir(), {
+      locale: 'fr-FR',
+      log,
+      wrapStore: (s) => ({ ...s, recordUnanswered: () => Promise.reject(new Error('boom')) }),
+    });
+    await adapter
+      .send('quelle est la recette de la tarte tatin au caramel beurre salé')
+      .assertReply(says('un problème est survenu de mon côté'))
+      .send('mot de passe oublié')
+      .assertReply(says('Mot de passe oublié ?'))
+      .assertReply(says('Cette réponse a-t-elle répondu'))
+      .startTest();
+    expect(log.lines.some((l) => l.level === 'error' && l.msg?.includes('turn error in conversation'))).to.equal(true);
+  });
+});
+
+describe('the status of a request', () => {
+  async function ticketFor(dataDir: string) {
+    const store = createLowdbStore({ dataDir, now: () => TEST_NOW });
+    return store.createTicket({ level: 1, reason: 'imprimante', language: 'fr', channel: 'webchat', conversationId: 'earlier', contact: { name: 'Marc Dupont', email: 'marc@exemple.fr' }, tried: { articles: [], flowSteps: [], transcript: [] } });
+  }
+
+  it('is told only to someone who gives the contact stored with it', async () => {
+    const dataDir = await tempDataDir();
+    const ticket = await ticketFor(dataDir);
+    const { adapter } = await botOn(dataDir, { locale: 'fr-FR' });
+    await adapter
+      .send('ou en est ma demande')
+      .assertReply(says('Quel est votre numéro de dossier ?'))
+      .send(`c'est le ${ticket.reference.toLowerCase().replace(/-/g, ' ')}`)
+      .assertReply(says('quelle adresse e-mail ou quel numéro de téléphone'))
+      .send('marc@exemple.fr')
+      .assertReply(says(ticket.reference, 'ouverte'))
+      .startTest();
+  });
+
+  it('is known without asking for a request opened in the same conversation, and a callback says its time', async () => {
+    const { adapter } = await botOn(await tempDataDir(), { locale: 'fr-FR' });
+    await adapter
+      .send('rappelez moi au 06 12 34 56 78 svp')
+      .assertReply(says('En une phrase'))
+      .send('la licence ne passe pas sur le nouveau pc')
+      .assertReply(says('Quel est votre nom ?'))
+      .send('Paul Martin')
+      .assertReply(says('Quand souhaitez-vous être rappelé ?', 'heure de Paris'))
+      .send('demain 14h')
+      .assertReply(says('+33 6 12 34 56 78'))
+      .send('oui')
+      .assertReply(says('mercredi 25 novembre, 14:00'))
+      .send('envoyez')
+      .assertReply((a) => void referenceIn(a.text))
+      .send('et mon rappel c quand ?')
+      .assertReply(says('nous vous appellerons mercredi 25 novembre, 14:00', 'heure de Paris'))
+      .startTest();
+  });
+
+  it('locks a reference for 15 minutes after three wrong contact details, in every conversation', async () => {
+    const dataDir = await tempDataDir();
+    const ticket = await ticketFor(dataDir);
+    const { adapter } = await botOn(dataDir, { locale: 'fr-FR', conversationId: 'guesser' });
+    await adapter
+      .send(`statut ${ticket.reference}`)
+      .assertReply(says('quelle adresse e-mail'))
+      .send('a@exemple.fr')
+      .assertReply(says('Je ne trouve pas'))
+      .assertReply(says('quelle adresse e-mail'))
+      .send('b@exemple.fr')
+      .assertReply(says('Je ne trouve pas'))
+      .assertReply(says('quelle adresse e-mail'))
+      .send('c@exemple.fr')
+      .assertReply(says('réessayez dans 15 minutes'))
+      .send('marc@exemple.fr')
+      .assertReply(says('réessayez dans 15 minutes'))
+      .startTest();
+    const other = await botOn(dataDir, { locale: 'fr-FR', conversationId: 'another' });
+    await other.adapter.send(`où en est ${ticket.reference}`).assertReply(says('réessayez dans 15 minutes')).startTest();
+    const failures = await createLowdbStore({ dataDir, now: () => TEST_NOW }).listLookupFailures();
+    expect(failures.map((f) => f.reference)).to.deep.equal([ticket.reference, ticket.reference, ticket.reference]);
+    expect(JSON.stringify(failures), 'the wrong guesses are not kept').to.not.include('@exemple.fr');
+  });
+});
+
+describe('a conversation saved by the previous version of the bot', () => {
+  it('carries on in its language, without the dialog the new version no longer has', async () => {
+    const dataDir = await tempDataDir();
+    const conversationId = 'from-last-version';
+    const { createLowdbKeyValueStore } = await import('../../tickets/keyValueStore.js');
+    const state = createLowdbKeyValueStore({ dataDir });
+    const key = `test/conversations/${conversationId}/`;
+    await state.write({ [key]: { session: { lang: 'en', misses: 0, tried: { articles: [], flowSteps: [] }, contact: { phone: '+33612345678' }, started: true }, dialogState: { dialogStack: [{ id: 'root', state: {} }] } } });
+    const { adapter } = await botOn(dataDir, { locale: 'fr-FR', conversationId });
+    await adapter.send('ok').assertReply(says('OK. What can I do for you?')).startTest();
   });
 });

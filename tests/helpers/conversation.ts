@@ -9,7 +9,8 @@ import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
 import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
-import { bundled } from './bundledKb.js';
+import type { Logger } from '../../dialogs/deps.js';
+import { bundled, bundledControl } from './bundledKb.js';
 
 /** Tuesday 24 November 2026, 10:00 in Paris: callback slots are the same in every run. */
 export const TEST_NOW = new Date('2026-11-24T09:00:00Z');
@@ -18,12 +19,15 @@ export async function tempDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'helpdesk-test-'));
 }
 
-export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore } = {}) {
+export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore; log?: Logger } = {}) {
   const { matcher } = await bundled();
+  const control = await bundledControl();
   const real = createLowdbStore({ dataDir, now: () => TEST_NOW });
   const store = options.wrapStore ? options.wrapStore(real) : real;
   const parts = createBot({
     matcher,
+    control,
+    log: options.log ?? silentLog,
     store,
     state: createLowdbKeyValueStore({ dataDir }),
     defaultLang: 'fr',
@@ -38,6 +42,15 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
   const adapter = parts.attach(new TestAdapter(async (context) => parts.bot.run(context), template));
   return { adapter, store };
 }
+
+/** A logger that keeps what it is given, for tests that check what was logged. */
+export function memoryLog(): Logger & { lines: Array<{ level: string; msg?: string; obj: object }> } {
+  const lines: Array<{ level: string; msg?: string; obj: object }> = [];
+  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg !== undefined ? { msg } : {}) });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+const silentLog: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** assertReply check: the reply's text contains every fragment given. */
 export function says(...fragments: string[]) {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { parseCommand } from '../../dialogs/commands.js';
+import { bundledControl } from '../helpers/bundledKb.js';
 import { TEAMS_DIR } from '../../teams/package.js';
 
 interface Command {
@@ -15,12 +15,14 @@ const commands = manifest.bots[0]?.commandLists[0]?.commands ?? [];
 const expected = ['help', 'human', 'status', 'cancel'];
 
 describe('the bot commands Teams offers', () => {
-  it('are help, talk to a human, where is my ticket and cancel', () => {
-    expect(commands.map((c) => parseCommand(c.title)?.kind)).to.deep.equal(expected);
+  it('are help, talk to a human, where is my ticket and cancel', async () => {
+    const control = await bundledControl();
+    expect(commands.map((c) => control.classify(c.title, 'en').intent)).to.deep.equal(expected);
   });
 
-  it('are understood in French too', () => {
+  it('are understood in French too', async () => {
+    const control = await bundledControl();
     const titles = commands.map((_, i) => fr[`bots[0].commandLists[0].commands[${i}].title`] ?? '(untranslated)');
-    expect(titles.map((t) => parseCommand(t)?.kind)).to.deep.equal(expected);
+    expect(titles.map((t) => control.classify(t, 'fr').intent)).to.deep.equal(expected);
   });
 });

@@ -16,7 +16,7 @@ import { createServer } from '../../bot/server.js';
 import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
-import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { bundled, bundledControl, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 export { startBot, type RunningBot } from '../helpers/processes.js';
 
@@ -35,9 +35,12 @@ export interface InProcessOptions {
 /** The server main.ts builds, in this process: the clock and the restarts are the test's. */
 export async function startInProcess(options: InProcessOptions): Promise<{ url: string; close: () => Promise<void>; server: restify.Server }> {
   const { matcher } = await bundled();
+  const control = await bundledControl();
   const store = createLowdbStore({ dataDir: options.dataDir });
   const parts = createBot({
     matcher,
+    control,
+    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
     store,
     state: createLowdbKeyValueStore({ dataDir: options.dataDir }),
     defaultLang: 'fr',

@@ -97,8 +97,8 @@ describe('the website chat in Chromium (Web Chat on the local Direct Line)', fun
     await see(page, /Qu.est-ce qui manquait/);
     await click(page, 'Passer');
     await click(page, 'Être rappelé');
-    await see(page, 'Un technicien va vous rappeler');
-    await click(page, 'Oui, le garder');
+    // The question becomes the reason, said back with the first question of the request.
+    await see(page, /Un technicien va vous rappeler au sujet de « exproter mes facturs vers datev/);
     await see(page, 'Quel est votre nom ?');
     await type(page, 'Marie Martin');
     await see(page, /À quel numéro/);
@@ -137,7 +137,8 @@ describe('the website chat in Chromium (Web Chat on the local Direct Line)', fun
     await see(page, 'What was missing?');
     await click(page, 'Skip');
     await click(page, 'Contact support');
-    await click(page, 'Yes, keep it');
+    await click(page, 'By email (ticket)');
+    await see(page, /I.ll open a ticket for the support desk about .how do I reset my pasword/);
     await see(page, 'What is your name?');
     await type(page, 'Jane Smith');
     await see(page, /What email address/);

@@ -19,7 +19,8 @@ export interface ConfirmationFacts {
 
 export function confirmationCard(facts: ConfirmationFacts, lang: Lang, timeZone: string): Attachment {
   const t = strings(lang).card;
-  const created = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(facts.createdAt));
+  // Times are said with the zone people name ("heure de Paris"), as in the messages.
+  const created = `${new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(facts.createdAt))} (${strings(lang).zoneName(timeZone)})`;
   const rows: Array<[string, string | undefined]> = [
     [t.created, created],
     [t.reason, facts.reason],

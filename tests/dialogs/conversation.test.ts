@@ -214,7 +214,13 @@ describe('the status of a request', () => {
       .send('oui')
       .assertReply(says('mercredi 25 novembre, 14:00'))
       .send('envoyez')
-      .assertReply((a) => void referenceIn(a.text))
+      .assertReply((a) => {
+        referenceIn(a.text);
+        // The card names the zone as people say it, for the call and for when it was recorded.
+        const card = JSON.stringify(a.attachments?.[0]?.content);
+        expect(card).to.include('mercredi 25 novembre, 14:00').and.include('24 novembre 2026 à 10:00 (heure de Paris)');
+        expect(card.match(/\(heure de Paris\)/g)).to.have.length(2);
+      })
       .send('et mon rappel c quand ?')
       .assertReply(says('nous vous appellerons mercredi 25 novembre, 14:00', 'heure de Paris'))
       .startTest();

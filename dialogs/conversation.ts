@@ -14,6 +14,7 @@ import { ANSWER, CLARIFY, REQUEST, STATUS } from './ids.js';
 import { afterMiss } from './misses.js';
 import { mostAsked, POPULAR_WINDOW_DAYS } from './popular.js';
 import { markdown, withButtons } from './render.js';
+import { fieldNamed } from './request/fields.js';
 import { RequestDialog } from './requestDialog.js';
 import { requestFor } from './requestStart.js';
 import { route } from './route.js';
@@ -38,6 +39,13 @@ export function buttonMeanings(): Map<string, ControlIntent> {
     for (const [label, meaning] of pairs) out.set(simpleLabel(label), meaning);
   }
   return out;
+}
+
+/** "a person please, by email": the channel said along with the request for a person. */
+function channelOf(u: Understanding): 'ticket' | 'callback' | undefined {
+  if (u.intent === 'ticket' || u.intent === 'callback') return u.intent;
+  const named = fieldNamed(u.text);
+  return named === 'email' ? 'ticket' : named === 'phone' ? 'callback' : undefined;
 }
 
 export class HelpdeskConversation {
@@ -148,7 +156,7 @@ export class HelpdeskConversation {
         // From an answer, a flow, a "did you mean": the topic (and its level) comes along.
         if (active) {
           await dc.cancelAllDialogs();
-          await dc.beginDialog(REQUEST, requestFor(this.deps, session, u.intent === 'human' ? undefined : u.intent, t, true));
+          await dc.beginDialog(REQUEST, requestFor(this.deps, session, channelOf(u), t, true));
           return true;
         }
         return false;
@@ -176,7 +184,7 @@ export class HelpdeskConversation {
         await dc.beginDialog(CLARIFY, { question: u.text, options: next.options } satisfies ClarifyOptions);
         return;
       case 'request':
-        await dc.beginDialog(REQUEST, requestFor(this.deps, session, next.channel, t, true));
+        await dc.beginDialog(REQUEST, requestFor(this.deps, session, next.channel ?? channelOf(u), t, true));
         return;
       case 'status':
         await dc.beginDialog(STATUS, {} satisfies StatusOptions);

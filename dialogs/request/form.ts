@@ -227,7 +227,7 @@ function moreSlots(f: RequestForm, ctx: FormContext): Slot[] {
 export function formTurn(form: RequestForm, turn: FormTurn, ctx: FormContext): FormResult {
   const f = structuredClone(form);
   const says: FormSay[] = [];
-  const done = (next: FormNext): FormResult => ({ form: f, says, next });
+  const done = (next: FormNext, ...also: FormSay[]): FormResult => ({ form: f, says: [...says, ...also], next });
   const go = () => done({ ask: f.reviewing && !missingField(f) ? 'summary' : nextQuestion(f) });
 
   if (turn.intent === 'cancel' || turn.pressed === 'cancel') return done({ cancel: true });
@@ -353,6 +353,9 @@ export function formTurn(form: RequestForm, turn: FormTurn, ctx: FormContext): F
     case 'summary':
     case 'change': {
       if (took.length > 0 || wants) return f.kind === 'callback' && !f.slot ? done({ ask: 'time' }) : go();
+      // A new number or address that is not a valid one is said so, not silently dropped.
+      if (turn.entities.badPhone && f.kind === 'callback') return done({ ask: 'phone' }, { say: 'invalid', field: 'phone', problem: turn.entities.badPhone });
+      if (turn.entities.badEmail) return done({ ask: 'email' }, { say: 'invalid', field: 'email', problem: 'email' });
       // "the name, it should be Dave Price": the field named, with its new value when given.
       const field = turn.pressed?.startsWith('field:') ? (turn.pressed.slice(6) as EditableField) : fieldNamed(turn.text);
       if (field && editableFields(f).includes(field)) return correct(f, field, turn, says, done);

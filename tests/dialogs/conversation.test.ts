@@ -100,6 +100,16 @@ describe('what the conversation stores', () => {
   });
 });
 
+describe('a request for a person that says how', () => {
+  it('goes straight to the channel it names', async () => {
+    const { adapter } = await botOn(await tempDataDir(), { locale: 'en-US' });
+    await adapter
+      .send('can a real person look at it? by email please')
+      .assertReply(says("I'll open a ticket", 'what do you need help with?'))
+      .startTest();
+  });
+});
+
 describe('a restart in the middle of a request', () => {
   it('resumes the form where it was, from the state on disk', async () => {
     const dataDir = await tempDataDir();

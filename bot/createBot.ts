@@ -11,6 +11,7 @@ import type { BusinessHours } from '../dialogs/contact/businessHours.js';
 import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { HelpdeskConversation } from '../dialogs/conversation.js';
 import type { Session } from '../dialogs/session.js';
+import { bestEffortAnalytics } from '../dialogs/analytics.js';
 import { HelpdeskBot } from './helpdeskBot.js';
 import { KeyValueStorage } from './keyValueStorage.js';
 import { TranscriptMiddleware } from './transcriptMiddleware.js';
@@ -42,6 +43,7 @@ export function createBot(parts: BotParts) {
       matcher: parts.matcher,
       control: parts.control,
       store: parts.store,
+      analytics: bestEffortAnalytics(parts.store, parts.log),
       log: parts.log,
       sessionState: conversationState.createProperty<Session>('session'),
       defaultLang: parts.defaultLang,
@@ -51,7 +53,8 @@ export function createBot(parts: BotParts) {
     },
     conversationState.createProperty<DialogState>('dialogState'),
   );
-  const bot = new HelpdeskBot(conversationState, conversation);
+  const turnErrors = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
+  const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id));
   return {
     bot,
     conversationState,
@@ -59,8 +62,8 @@ export function createBot(parts: BotParts) {
     attach<A extends BotAdapter>(adapter: A): A {
       // Channel first: the transcript then holds what the user really wrote, without the @mention.
       adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [], log: (line) => parts.log.warn({}, line) }));
-      adapter.use(new TranscriptMiddleware(parts.store));
-      adapter.onTurnError = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
+      adapter.use(new TranscriptMiddleware(parts.store, parts.log));
+      adapter.onTurnError = turnErrors;
       return adapter;
     },
   };

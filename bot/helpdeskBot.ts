@@ -7,6 +7,7 @@ export class HelpdeskBot extends ActivityHandler {
   constructor(
     private readonly conversationState: ConversationState,
     conversation: HelpdeskConversation,
+    private readonly afterTurn: (context: TurnContext) => void = () => undefined,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -24,5 +25,6 @@ export class HelpdeskBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+    this.afterTurn(context);
   }
 }

@@ -22,6 +22,8 @@ import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
 // (emails, phone numbers, what customers typed) is never given to it.
 const log = pino({ base: undefined });
+/** The "line, error" logging the HTTP and staff modules take, on the one logger. */
+const logLine = (line: string, err?: unknown) => (err === undefined ? log.warn(line) : log.error({ err }, line));
 
 async function main(): Promise<void> {
   // Secrets live in .env (never in the repo); Node reads it itself, no extra package needed.
@@ -59,12 +61,14 @@ async function main(): Promise<void> {
         attach: (a) => parts.attach(a),
         transcript: (id) => store.transcript(id),
         tokens: createTokenSigner({ secret: web.localSecret ?? randomBytes(32).toString('base64url') }),
+        log: logLine,
       })
     : undefined;
   const server = createServer({
     adapter,
     bot: parts.bot,
     health: () => ({ articles: live.kb().articles.length, mode: config.botFramework ? 'azure' : 'local' }),
+    log: logLine,
     webChat: {
       ...(local ? { local } : {}),
       ...(web.azure ? { azure: web.azure } : {}),
@@ -81,8 +85,9 @@ async function main(): Promise<void> {
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,
     trustProxy: config.staff.trustProxy,
+    log: (line) => log.warn(line),
   });
-  mountStaffPages(server);
+  mountStaffPages(server, { log: logLine });
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;

@@ -12,7 +12,7 @@ export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
   health: () => Record<string, unknown>;
-  log?: (line: string, err?: unknown) => void;
+  log: (line: string, err?: unknown) => void;
   /** the website chat; absent = no pages and no Direct Line routes */
   webChat?: {
     /** the in-process Direct Line (/v3/directline/…); absent = those routes answer 404 */
@@ -52,7 +52,7 @@ function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Re
   };
 }
 
-export function createServer({ adapter, bot, health, log = console.error, webChat }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, health, log, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 

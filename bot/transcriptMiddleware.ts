@@ -4,21 +4,29 @@
 // transcript a ticket copies includes the turn in progress.
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { Logger } from '../dialogs/deps.js';
 
 const plain = (a: Partial<Activity>) => JSON.parse(JSON.stringify(a)) as unknown;
 
 export class TranscriptMiddleware implements Middleware {
-  constructor(private readonly store: HelpdeskStore) {}
+  constructor(private readonly store: HelpdeskStore, private readonly log: Logger) {}
+
+  /** Best-effort: a transcript that cannot be written is logged, the customer's turn goes on. */
+  private async append(conversationId: string, direction: 'in' | 'out', activity: Partial<Activity>): Promise<void> {
+    try {
+      await this.store.appendTranscript({ conversationId, direction, activity: plain(activity) });
+    } catch (err) {
+      this.log.error({ err, conversation: conversationId }, 'transcript not recorded');
+    }
+  }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const conversationId = context.activity.conversation?.id;
     if (!conversationId) return next();
-    await this.store.appendTranscript({ conversationId, direction: 'in', activity: plain(context.activity) });
+    await this.append(conversationId, 'in', context.activity);
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       const responses = await sendNext();
-      for (const [i, activity] of activities.entries()) {
-        await this.store.appendTranscript({ conversationId, direction: 'out', activity: plain({ ...activity, id: responses?.[i]?.id ?? activity.id }) });
-      }
+      for (const [i, activity] of activities.entries()) await this.append(conversationId, 'out', { ...activity, id: responses?.[i]?.id ?? activity.id });
       return responses;
     });
     await next();

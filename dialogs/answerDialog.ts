@@ -42,7 +42,7 @@ export class AnswerDialog extends HelpdeskDialog<AnswerState & { unclear: number
     session.topic = { question, articleId };
     session.misses = 0;
     await dc.context.sendActivity(markdown(article.answer[lang]));
-    await this.deps.store.recordAnswerShown({ conversationId: dc.context.activity.conversation.id, articleId, confidence, language: lang, question });
+    await this.deps.analytics.answerShown({ conversationId: dc.context.activity.conversation.id, articleId, confidence, language: lang, question });
     if (article.flow) {
       await this.say(dc.context, t.flowStart(article.title[lang]));
       return dc.replaceDialog(FLOW, { articleId, question } satisfies FlowOptions);
@@ -62,7 +62,7 @@ export class AnswerDialog extends HelpdeskDialog<AnswerState & { unclear: number
       const helpful = readHelpful(u);
       if (helpful === true) {
         noteFeedback(session, state.articleId, 'helpful');
-        await this.deps.store.recordFeedback({ conversationId, articleId: state.articleId, helpful: true, language: lang, question: state.question });
+        await this.deps.analytics.feedback({ conversationId, articleId: state.articleId, helpful: true, language: lang, question: state.question });
         await this.say(dc.context, t.thanksHelpful);
         return dc.endDialog();
       }
@@ -84,8 +84,8 @@ export class AnswerDialog extends HelpdeskDialog<AnswerState & { unclear: number
       const missing = skipped ? undefined : u.text.trim().slice(0, 500) || undefined;
       noteFeedback(session, state.articleId, 'not-helpful', missing);
       session.topic = { question: state.question, articleId: state.articleId, ...(missing ? { missing } : {}) };
-      await this.deps.store.recordFeedback({ conversationId, articleId: state.articleId, helpful: false, language: lang, question: state.question, ...(missing ? { missing } : {}) });
-      await this.deps.store.recordUnanswered({ conversationId, question: state.question, language: lang, kind: 'not-helpful', topMatches: [{ id: state.articleId, score: state.confidence }] });
+      await this.deps.analytics.feedback({ conversationId, articleId: state.articleId, helpful: false, language: lang, question: state.question, ...(missing ? { missing } : {}) });
+      await this.deps.analytics.unanswered({ conversationId, question: state.question, language: lang, kind: 'not-helpful', topMatches: [{ id: state.articleId, score: state.confidence }] });
       // What was missing may itself be a question the knowledge base answers elsewhere.
       if (missing && u.question && u.question !== state.articleId) {
         await this.say(dc.context, t.noted);

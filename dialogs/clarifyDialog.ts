@@ -39,7 +39,7 @@ export class ClarifyDialog extends HelpdeskDialog<ClarifyOptions, ClarifyOptions
     const yes = u.pressed === undefined && u.intent === 'yes' && u.words <= 3 ? state.options[0] : undefined;
     const chosen = (u.pressed !== undefined ? state.options[u.pressed] : undefined) ?? yes ?? this.elaborated(state, u, langOf(session));
     if (chosen) return dc.replaceDialog(ANSWER, { articleId: chosen.id, confidence: chosen.score, question: state.question } satisfies AnswerOptions);
-    await this.deps.store.recordUnanswered({
+    await this.deps.analytics.unanswered({
       conversationId: dc.context.activity.conversation.id,
       question: state.question,
       language: langOf(session),

@@ -208,7 +208,7 @@ export class HelpdeskConversation {
           return;
         }
         session.topic = { question: u.text };
-        await this.deps.store.recordUnanswered({
+        await this.deps.analytics.unanswered({
           conversationId: dc.context.activity.conversation.id,
           question: u.text,
           language: lang,

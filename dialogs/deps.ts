@@ -3,6 +3,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Matcher } from '../knowledge/matcher.js';
 import type { Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { Analytics } from './analytics.js';
 import type { BusinessHours } from './contact/businessHours.js';
 import type { SlotOptions } from './contact/slots.js';
 import type { ControlClassifier } from './understand/controlIntents.js';
@@ -20,6 +21,8 @@ export interface HelpdeskDeps {
   matcher: Matcher;
   control: ControlClassifier;
   store: HelpdeskStore;
+  /** answers shown, feedback, unanswered questions: best-effort, never failing a turn */
+  analytics: Analytics;
   sessionState: StatePropertyAccessor<Session>;
   defaultLang: Lang;
   callbacks: { hours: BusinessHours; slots: SlotOptions };

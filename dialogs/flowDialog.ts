@@ -90,7 +90,7 @@ export class FlowDialog extends HelpdeskDialog<FlowState, FlowOptions> {
     const conversationId = dc.context.activity.conversation.id;
     const helpful = target.kind === 'resolved';
     noteFeedback(session, state.articleId, helpful ? 'helpful' : 'not-helpful');
-    await this.deps.store.recordFeedback({ conversationId, articleId: state.articleId, helpful, language: lang, question: state.question });
+    await this.deps.analytics.feedback({ conversationId, articleId: state.articleId, helpful, language: lang, question: state.question });
     if (helpful) {
       await this.say(dc.context, t.flowResolved);
       return dc.endDialog();

@@ -118,7 +118,7 @@ export class RequestDialog extends HelpdeskDialog<RequestForm, RequestOptions> {
     noteArticleShown(session, { id: article.id, title: article.title[lang], confidence: 1 });
     await context.sendActivity(markdown(article.answer[lang]));
     const u = await this.turn(context).then((x) => x.u);
-    await this.deps.store.recordAnswerShown({ conversationId: context.activity.conversation.id, articleId, confidence: u.match.matches[0]?.score ?? 1, language: lang, question: u.text });
+    await this.deps.analytics.answerShown({ conversationId: context.activity.conversation.id, articleId, confidence: u.match.matches[0]?.score ?? 1, language: lang, question: u.text });
   }
 
   private line(say: Exclude<FormSay, { say: 'answer' }>, form: RequestForm, t: Strings): string | undefined {

@@ -24,7 +24,7 @@ export interface StaffDeps {
   /** behind a reverse proxy: take the caller's IP from X-Forwarded-For for the sign-in limit (default false) */
   trustProxy?: boolean;
   now?: () => Date;
-  log?: (line: string) => void;
+  log: (line: string) => void;
 }
 
 export interface StaffContext {

@@ -24,13 +24,13 @@ export interface KbWriter {
 export interface KbWriterDeps {
   knowledgeDir: string;
   live: LiveKnowledge;
-  log?: (line: string) => void;
+  log: (line: string) => void;
 }
 
 /** How problems name the file, whatever the folder's real path: knowledge/articles/<id>.md. */
 const shownPath = (id: string) => `knowledge/articles/${id}.md`;
 
-export function createKbWriter({ knowledgeDir, live, log = console.error }: KbWriterDeps): KbWriter {
+export function createKbWriter({ knowledgeDir, live, log }: KbWriterDeps): KbWriter {
   const articlesDir = path.join(knowledgeDir, 'articles');
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(job: () => Promise<T>): Promise<T> => {

@@ -39,7 +39,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
   const staffToken = secretOrUndefined('STAFF_TOKEN', deps.staffToken);
   const sessionSecret = secretOrUndefined('STAFF_SESSION_SECRET', deps.sessionSecret);
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((line: string) => console.error(line));
+  const log = deps.log;
   const dataDir = path.resolve(deps.dataDir);
   const accounts = createAccountStore({ dataDir, now });
   const sessions = createSessions({

@@ -17,7 +17,7 @@ export interface WebSiteOptions {
   embedOrigins: readonly string[];
   /** origins the page may call besides its own: the Azure Direct Line endpoint, if any */
   connectOrigins: readonly string[];
-  log?: (line: string, err?: unknown) => void;
+  log: (line: string, err?: unknown) => void;
 }
 
 /** The official Web Chat bundle, from the installed botframework-webchat package. */
@@ -73,7 +73,7 @@ const ASSETS: Record<string, string> = {
 const COMMON_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' };
 
 export function mountWebSite(server: restify.Server, options: WebSiteOptions): void {
-  const log = options.log ?? console.error;
+  const log = options.log;
   const bundle = webChatBundlePath();
   let bundleCache: Promise<{ raw: Buffer; gzipped: Buffer }> | undefined;
   const loadBundle = () => {

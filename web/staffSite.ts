@@ -10,7 +10,7 @@ import { fileSender, packageFile } from './staticFiles.js';
 const WEB_DIR = path.dirname(fileURLToPath(import.meta.url));
 
 export interface StaffPagesOptions {
-  log?: (line: string, err?: unknown) => void;
+  log: (line: string, err?: unknown) => void;
 }
 
 /**
@@ -78,8 +78,8 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
-export function mountStaffPages(server: restify.Server, options: StaffPagesOptions = {}): void {
-  const log = options.log ?? console.error;
+export function mountStaffPages(server: restify.Server, options: StaffPagesOptions): void {
+  const log = options.log;
   const chartJs = chartJsBundlePath();
 
   const sendFile = fileSender(COMMON_HEADERS, 'staff pages', log);

@@ -19,7 +19,7 @@ export interface ChatTokenDeps {
   azure?: AzureDirectLine;
   local?: LocalDirectLine;
   fetch?: typeof fetch;
-  log?: (line: string, err?: unknown) => void;
+  log: (line: string, err?: unknown) => void;
 }
 
 export interface ChatSession extends Session {
@@ -55,7 +55,7 @@ export async function generateAzureToken(azure: AzureDirectLine, fetchImpl: type
   return parsed.data;
 }
 
-export function mountChatToken(server: restify.Server, { azure, local, fetch: fetchImpl = fetch, log = console.error }: ChatTokenDeps): void {
+export function mountChatToken(server: restify.Server, { azure, local, fetch: fetchImpl = fetch, log }: ChatTokenDeps): void {
   server.post('/api/directline/token', async (_req: restify.Request, res: restify.Response) => {
     res.header('Cache-Control', 'no-store');
     if (azure) {

@@ -32,7 +32,7 @@ export interface LocalDirectLineDeps {
   maxActivities?: number;
   maxConversations?: number;
   now?: () => Date;
-  log?: (line: string, err?: unknown) => void;
+  log: (line: string, err?: unknown) => void;
 }
 
 export interface Session {
@@ -62,7 +62,7 @@ function fail(res: restify.Response, status: number, code: string, message: stri
 
 export function createLocalDirectLine(deps: LocalDirectLineDeps) {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((line, err) => console.error(line, err ?? ''));
+  const log = deps.log;
   const conversations: Conversations = createConversations({
     transcript: deps.transcript,
     ...(deps.maxActivities ? { maxActivities: deps.maxActivities } : {}),

@@ -171,20 +171,36 @@ describe('when the disk refuses a ticket', () => {
   });
 });
 
-describe('when a turn throws', () => {
-  it('tells the customer briefly, in their language, logs it, and the next turn works', async () => {
+describe('when a write for the staff\'s figures fails', () => {
+  it('logs it and the customer\'s turn goes on', async () => {
     const log = memoryLog();
     const { adapter } = await botOn(await tempDataDir(), {
       locale: 'fr-FR',
       log,
-      wrapStore: (s) => ({ ...s, recordUnanswered: () => Promise.reject(new Error('boom')) }),
+      wrapStore: (s) => ({ ...s, recordUnanswered: () => Promise.reject(new Error('disk full')), appendTranscript: () => Promise.reject(new Error('disk full')) }),
+    });
+    await adapter.send('le voyant bleu clignote sans arret').assertReply(says("je n'ai pas compris")).startTest();
+    expect(log.lines.map((l) => l.msg)).to.include.members(['unanswered question not recorded', 'transcript not recorded']);
+  });
+});
+
+describe('when a turn throws', () => {
+  it('tells the customer briefly, in their language, logs it, and keeps the form being filled in', async () => {
+    const log = memoryLog();
+    const { adapter } = await botOn(await tempDataDir(), {
+      locale: 'fr-FR',
+      log,
+      wrapStore: (s) => ({ ...s, listLookupFailures: () => Promise.reject(new Error('boom')) }),
     });
     await adapter
-      .send('quelle est la recette de la tarte tatin au caramel beurre salé')
+      .send('je veux ouvrir un ticket')
+      .assertReply(says('En une phrase'))
+      .send('ma facture est en double')
+      .assertReply(says('Quel est votre nom ?'))
+      .send('où en est L1-20261124-0001 ?')
       .assertReply(says('un problème est survenu de mon côté'))
-      .send('mot de passe oublié')
-      .assertReply(says('Mot de passe oublié ?'))
-      .assertReply(says('Cette réponse a-t-elle répondu'))
+      .send('Sam Lee')
+      .assertReply(says('adresse e-mail'))
       .startTest();
     expect(log.lines.some((l) => l.level === 'error' && l.msg?.includes('turn error in conversation'))).to.equal(true);
   });

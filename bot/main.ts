@@ -1,5 +1,4 @@
 // Wires everything from the environment and starts listening. The only reader of process.env.
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -18,6 +17,8 @@ import { mountStaff, StaffConfigError } from '../staff/routes.js';
 import { mountStaffPages } from '../web/staffSite.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
+import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
+import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
 // (emails, phone numbers, what customers typed) is never given to it.
@@ -29,6 +30,11 @@ async function main(): Promise<void> {
   // Secrets live in .env (never in the repo); Node reads it itself, no extra package needed.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
+  const dataDir = path.resolve(config.dataDir);
+  // One process per data folder: a second one refuses to start and says who holds it.
+  const lock = await lockDataDir(dataDir, { onCompromised: (err) => log.fatal({ err }, 'the lock on DATA_DIR was lost: stopping') });
+  const leftovers = await removeLeftoverTempFiles(dataDir);
+  if (leftovers.length > 0) log.warn({ files: leftovers }, `removed ${leftovers.length} temp file(s) left by an interrupted write`);
   // A broken knowledge base stops the start: better no bot than one answering from half a KB.
   // Staff edits reload it later without a restart (a broken edit is refused, the old KB stays).
   const started = performance.now();
@@ -37,7 +43,6 @@ async function main(): Promise<void> {
   const matcher = live.matcher;
   // What a message asks of the conversation itself; the KB's questions teach it what a question is.
   const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
-  const dataDir = path.resolve(config.dataDir);
   const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone });
   const parts = createBot({
     matcher,
@@ -53,21 +58,27 @@ async function main(): Promise<void> {
   });
   const adapter = parts.attach(createCloudAdapter(config));
   const web = config.webChat;
-  // Web Chat without Azure: the same bot, in process. Without a fixed secret, tokens (and so the
-  // chats a reload would resume) end with the process.
+  // Web Chat without Azure: the same bot, in process. Without a configured secret, one is kept in
+  // DATA_DIR, so a restart does not strand the chats open in browsers.
   const local = web.localDirectLine
     ? createLocalDirectLine({
         bot: parts.bot,
         attach: (a) => parts.attach(a),
         transcript: (id) => store.transcript(id),
-        tokens: createTokenSigner({ secret: web.localSecret ?? randomBytes(32).toString('base64url') }),
+        tokens: createTokenSigner({ secret: web.localSecret ?? (await persistentSecret(dataDir)) }),
         log: logLine,
       })
     : undefined;
+  let draining = false;
   const server = createServer({
     adapter,
     bot: parts.bot,
-    health: () => ({ articles: live.kb().articles.length, mode: config.botFramework ? 'azure' : 'local' }),
+    health: async () => {
+      const storage = await storageWritable(dataDir);
+      const articles = live.kb().articles.length;
+      return { ok: storage.ok && articles > 0, storage: storage.ok ? 'writable' : storage.problem, articles, mode: config.botFramework ? 'azure' : 'local' };
+    },
+    ready: () => !draining,
     log: logLine,
     webChat: {
       ...(local ? { local } : {}),
@@ -101,14 +112,37 @@ async function main(): Promise<void> {
     const chat = web.azure
       ? `Direct Line tokens from ${web.azure.endpoint}`
       : local
-        ? `local Direct Line${web.localSecret ? '' : ' (DIRECT_LINE_LOCAL_SECRET unset: open chats end on restart)'}`
+        ? `local Direct Line${web.localSecret ? '' : ' (token secret kept in DATA_DIR)'}`
         : 'disabled (set DIRECT_LINE_SECRET, or LOCAL_DIRECTLINE=true)';
     log.info({}, `website chat: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/ — ${chat}`);
     log.info({}, `staff console: http://${config.botFramework ? 'localhost' : '127.0.0.1'}:${port}/staff/ (accounts: npm run staff:add -- email)`);
     // Callback times are read by recognizers that compile their expressions on first use: do it now.
     setImmediate(warmUpDateTimes);
   });
+
+  // SIGTERM (a deploy, a stop): refuse new requests, let the turns under way finish (10 s at most),
+  // then release the data folder. Every write is awaited before its turn answers, so nothing is lost.
+  const stop = async (signal: string) => {
+    if (draining) return;
+    draining = true;
+    log.info({ signal }, 'stopping: finishing the turns under way');
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.server.closeIdleConnections();
+    const timedOut = await Promise.race([closed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), SHUTDOWN_GRACE_MS).unref())]);
+    if (timedOut) {
+      log.warn({}, `requests still open after ${SHUTDOWN_GRACE_MS / 1000} s: closing them`);
+      server.server.closeAllConnections();
+    }
+    await lock.release().catch((err: unknown) => log.warn({ err }, 'could not release the lock on DATA_DIR'));
+    log.info({}, 'stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
 }
+
+/** The longest a stop waits for turns under way. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /** The page talks to Direct Line itself: its https and wss origins go in the page's connect-src. */
 function directLineOrigins(endpoint: string): string[] {
@@ -119,7 +153,8 @@ function directLineOrigins(endpoint: string): string[] {
 try {
   await main();
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof StaffConfigError) log.fatal({}, `Configuration problem:\n${err.message}`);
+  if (err instanceof DataDirLockedError) log.fatal({}, err.message);
+  else if (err instanceof ConfigError || err instanceof StaffConfigError) log.fatal({}, `Configuration problem:\n${err.message}`);
   else if (err instanceof KnowledgeError) log.fatal({}, `The knowledge base has problems; fix them and start again:\n${err.message}`);
   else log.fatal({ err }, 'the bot could not start');
   process.exitCode = 1;

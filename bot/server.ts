@@ -11,7 +11,10 @@ import { mountWebSite, type WebSiteOptions } from '../web/site.js';
 export interface ServerDeps {
   adapter: CloudAdapter;
   bot: ActivityHandler;
-  health: () => Record<string, unknown>;
+  /** what /healthz reports; `ok` false answers 503 (storage not writable, no knowledge) */
+  health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** false while the server drains before a stop: /readyz answers 503 so a load balancer moves on */
+  ready?: () => boolean;
   log: (line: string, err?: unknown) => void;
   /** the website chat; absent = no pages and no Direct Line routes */
   webChat?: {
@@ -52,13 +55,20 @@ function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Re
   };
 }
 
-export function createServer({ adapter, bot, health, log, webChat }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, health, ready = () => true, log, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'ok', ...health() });
-    return next();
+  // Monitors: /healthz says whether the bot can do its job (storage writable, knowledge loaded);
+  // /readyz whether to send it traffic (healthy and not stopping).
+  server.get('/healthz', async (_req, res) => {
+    const { ok, ...details } = await health();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'failing', ...details });
+  });
+  server.get('/readyz', async (_req, res) => {
+    const { ok } = await health();
+    const isReady = ok && ready();
+    res.send(isReady ? 200 : 503, { status: isReady ? 'ready' : ready() ? 'failing' : 'stopping' });
   });
 
   server.post('/api/messages', async (req, res) => {

@@ -61,7 +61,7 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
   const server = createServer({
     adapter: parts.attach(new CloudAdapter()),
     bot: parts.bot,
-    health: () => ({}),
+    health: async () => ({ ok: true }),
     log: () => undefined,
     webChat: {
       ...(local ? { local } : {}),

@@ -43,13 +43,14 @@ async function main(): Promise<void> {
   const matcher = live.matcher;
   // What a message asks of the conversation itself; the KB's questions teach it what a question is.
   const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
-  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone });
+  const repaired = (line: string) => log.error({}, line);
+  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone, report: repaired });
   const parts = createBot({
     matcher,
     control,
     log,
     store,
-    state: createLowdbKeyValueStore({ dataDir }),
+    state: createLowdbKeyValueStore({ dataDir, report: repaired }),
     defaultLang: config.defaultLocale,
     hours: config.businessHours,
     slots: config.callbackSlots,

@@ -15,6 +15,8 @@ export async function triedSoFar(deps: HelpdeskDeps, context: TurnContext, sessi
   return { articles: session.tried.articles, flowSteps: session.tried.flowSteps, transcript };
 }
 
+/** Where a request comes from; the activity id makes a channel's retry of it the same request. */
 export function origin(context: TurnContext) {
-  return { channel: context.activity.channelId, conversationId: context.activity.conversation.id };
+  const { channelId, conversation, id } = context.activity;
+  return { channel: channelId, conversationId: conversation.id, ...(id ? { requestKey: `${conversation.id}|${id}`.slice(0, 300) } : {}) };
 }

@@ -44,6 +44,8 @@ export interface HelpdeskStore {
 
 export interface LowdbStoreOptions {
   dataDir: string;
+  /** told what the store repaired: a damaged file moved aside, counters raised to the stored references */
+  report?: (line: string) => void;
   /** IANA zone for reference dates, createdAt offsets and month files (default 'Europe/Paris') */
   timeZone?: string;
   /** the clock, for tests */
@@ -54,14 +56,16 @@ export interface LowdbStoreOptions {
  * One store per DATA_DIR and per process: files are cached in memory and lowdb allows a single
  * writing process per file.
  */
-export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date() }: LowdbStoreOptions): HelpdeskStore {
+export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined }: LowdbStoreOptions): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
-  const requests = createRequestLog({ dataDir, timeZone, now, counters: createCounterStore(dataDir) });
-  const transcripts = createTranscriptLog({ dataDir, timeZone, now });
-  const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback' });
-  const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question' });
-  const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown' });
-  const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure' });
+  // The counters read the requests' highest references once: a lost counter file never re-issues one.
+  const counters = createCounterStore(dataDir, { highestStored: () => requests.highestCounters(), report });
+  const requests = createRequestLog({ dataDir, timeZone, now, counters, report });
+  const transcripts = createTranscriptLog({ dataDir, timeZone, now, report });
+  const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback', report });
+  const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
+  const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown', report });
+  const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure', report });
 
   return {
     createTicket: requests.createTicket,

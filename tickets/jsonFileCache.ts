@@ -1,8 +1,9 @@
 // Open lowdb files, kept in a small least-recently-used cache. Every operation on a file runs
 // after the previous one on that file has finished, so a read-change-write never interleaves
 // with another and an update resolves only once its data is on disk.
+import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { DurableJsonFile } from './durableJsonFile.js';
+import { DataFileError, DurableJsonFile } from './durableJsonFile.js';
 
 export interface JsonFileCache<T> {
   /** Runs `fn` on the file's data (the defaults if the file does not exist) without writing. */
@@ -16,6 +17,12 @@ export interface JsonFileCacheOptions<T> {
   parse?: (value: unknown) => T;
   /** files kept open at most (default 16) */
   maxOpen?: number;
+  /**
+   * A damaged file (not JSON, unexpected content) is moved aside to `<file>.damaged-<time>` and this
+   * is told, and the file starts empty: one bad file does not block the rest. Without it, a damaged
+   * file is refused (DataFileError) and left as it is.
+   */
+  onDamaged?: (file: string, movedTo: string, problem: string) => void;
 }
 
 export function createJsonFileCache<T>(options: JsonFileCacheOptions<T>): JsonFileCache<T> {
@@ -32,7 +39,15 @@ export function createJsonFileCache<T>(options: JsonFileCacheOptions<T>): JsonFi
       return cached;
     }
     const db = new Low<T>(new DurableJsonFile<T>(file, { parse: options.parse }), options.empty());
-    await db.read(); // a DataFileError here leaves nothing cached, so the file is never overwritten
+    try {
+      await db.read(); // a DataFileError here leaves nothing cached, so the file is never overwritten
+    } catch (err) {
+      if (!(err instanceof DataFileError) || !options.onDamaged) throw err;
+      const movedTo = `${file}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      await rename(file, movedTo);
+      options.onDamaged(file, movedTo, err.message);
+      db.data = options.empty();
+    }
     open.set(file, db);
     return db;
   }

@@ -40,8 +40,14 @@ const bucketSchema = z.object({
   items: z.record(z.string(), z.object({ value: z.unknown(), eTag: z.string(), updatedAt: z.string() })),
 });
 
-export function createLowdbKeyValueStore({ dataDir, maxOpen = 64 }: { dataDir: string; maxOpen?: number }): KeyValueStore {
-  const files = createJsonFileCache<Bucket>({ empty: () => ({ items: {} }), parse: checkedBy<Bucket>(bucketSchema), maxOpen });
+export function createLowdbKeyValueStore({ dataDir, maxOpen = 64, report = () => undefined }: { dataDir: string; maxOpen?: number; report?: (line: string) => void }): KeyValueStore {
+  const files = createJsonFileCache<Bucket>({
+    empty: () => ({ items: {} }),
+    parse: checkedBy<Bucket>(bucketSchema),
+    maxOpen,
+    // A damaged bucket loses the conversations in it (they start afresh), not every turn of them.
+    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the conversations in it start afresh`),
+  });
 
   function byBucket<V>(entries: Array<[string, V]>): Map<string, Array<[string, V]>> {
     const buckets = new Map<string, Array<[string, V]>>();

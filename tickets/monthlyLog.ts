@@ -22,6 +22,8 @@ export interface MonthlyLogDeps<T> {
   /** names the record in error messages */
   what: string;
   maxOpen?: number;
+  /** told when a damaged month file is moved aside */
+  report?: (line: string) => void;
 }
 
 export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<T>): MonthlyLog<T> {
@@ -30,6 +32,7 @@ export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<
     empty: () => ({ records: [] }),
     parse: checkedBy(z.object({ records: z.array(schema) })),
     maxOpen: deps.maxOpen ?? 2,
+    onDamaged: (file, movedTo, problem) => (deps.report ?? (() => undefined))(`${file} was damaged and moved to ${movedTo} (${problem}): new ${what} records are kept`),
   });
 
   return {

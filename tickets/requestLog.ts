@@ -28,17 +28,37 @@ export interface RequestLogDeps {
   now: () => Date;
   counters: CounterStore;
   maxOpen?: number;
+  /** told when a damaged month file is moved aside */
+  report?: (line: string) => void;
 }
 
-export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6 }: RequestLogDeps) {
+/** A retry of the same creation (a channel resending an activity) within this time gets the same request. */
+const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
+
+export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6, report = () => undefined }: RequestLogDeps) {
   const files = createJsonFileCache<MonthFile>({
     empty: () => ({ requests: [] }),
     parse: checkedBy<MonthFile>(monthFileSchema),
     maxOpen,
+    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the requests in it are no longer listed; new ones are kept`),
   });
 
+  /** The request made earlier with this key, in the month files a retry can fall in. */
+  async function madeEarlier(key: string): Promise<HelpdeskRequest | undefined> {
+    const since = new Date(now().getTime() - IDEMPOTENCY_WINDOW_MS);
+    for (const file of await monthFiles(join(dataDir, folders.requests), { from: since })) {
+      const found = await files.read(file, (data) => data.requests.find((r) => r.requestKey === key));
+      if (found) return structuredClone(found);
+    }
+    return undefined;
+  }
+
   /** Numbers, dates and files a new request; `build` adds the caller's fields. */
-  async function create<R extends HelpdeskRequest>(level: 1 | 2, build: (assigned: Assigned) => R): Promise<R> {
+  async function create<R extends HelpdeskRequest>(level: 1 | 2, key: string | undefined, build: (assigned: Assigned) => R): Promise<R> {
+    if (key) {
+      const earlier = await madeEarlier(key);
+      if (earlier) return earlier as R;
+    }
     const at = now();
     // The number is on disk before the request is: a crash in between leaves a gap, never a duplicate.
     const reference = formatReference(level, at, await counters.next(level), timeZone);
@@ -54,12 +74,12 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
   return {
     async createTicket(input: NewTicket): Promise<Ticket> {
       const fields = parseInput(newTicketSchema, input, 'ticket');
-      return create(1, (assigned): Ticket => ({ ...fields, kind: 'ticket', ...assigned }));
+      return create(1, fields.requestKey, (assigned): Ticket => ({ ...fields, kind: 'ticket', ...assigned }));
     },
 
     async createCallback(input: NewCallback): Promise<CallbackRequest> {
       const fields = parseInput(newCallbackSchema, input, 'callback request');
-      return create(2, (assigned): CallbackRequest => ({ ...fields, kind: 'callback', ...assigned }));
+      return create(2, fields.requestKey, (assigned): CallbackRequest => ({ ...fields, kind: 'callback', ...assigned }));
     },
 
     /** `ref` may be typed loosely ("l1 20261123 42"); undefined if it is not a reference or unknown. */
@@ -85,6 +105,20 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
         found.statusHistory.push(change);
         return { result: structuredClone(found), changed: true };
       });
+    },
+
+    /** The highest reference number stored per level: where numbering goes on if the counters are lost. */
+    async highestCounters(): Promise<{ L1: number; L2: number }> {
+      const highest = { L1: 0, L2: 0 };
+      for (const file of await monthFiles(join(dataDir, folders.requests))) {
+        await files.read(file, (data) => {
+          for (const r of data.requests) {
+            const key = r.kind === 'callback' ? 'L2' : 'L1';
+            highest[key] = Math.max(highest[key], counterOf(r));
+          }
+        });
+      }
+      return highest;
     },
 
     /** Newest first. Reads only the month files the time range can touch. */

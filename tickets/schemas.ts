@@ -42,6 +42,7 @@ const requestBase = {
   channel: text,
   conversationId: text,
   articleId: text.optional(),
+  requestKey: text.max(300).optional(),
   tried,
 };
 

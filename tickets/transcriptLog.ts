@@ -19,13 +19,16 @@ export interface TranscriptLogDeps {
   timeZone: string;
   now: () => Date;
   maxOpen?: number;
+  /** told when a damaged transcript is moved aside */
+  report?: (line: string) => void;
 }
 
-export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64 }: TranscriptLogDeps) {
+export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined }: TranscriptLogDeps) {
   const files = createJsonFileCache<TranscriptFile>({
     empty: () => ({ conversationId: '', entries: [] }),
     parse: checkedBy<TranscriptFile>(transcriptFileSchema),
     maxOpen,
+    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the conversation's transcript starts again`),
   });
 
   return {

@@ -36,6 +36,11 @@ interface RequestBase {
   conversationId: string;
   articleId?: string;
   tried: Tried;
+  /**
+   * What made the request (the conversation and the id of the activity that sent it): a channel
+   * retrying that activity gets the same request and reference, not a second one.
+   */
+  requestKey?: string;
 }
 
 export interface Ticket extends RequestBase {

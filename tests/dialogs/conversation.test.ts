@@ -290,3 +290,23 @@ describe('a conversation saved by the previous version of the bot', () => {
     await adapter.send('ok').assertReply(says('OK. What can I do for you?')).startTest();
   });
 });
+
+describe('damaged data files', () => {
+  it('do not stop answers, nor the conversations whose state they held', async () => {
+    const dataDir = await tempDataDir();
+    const first = await botOn(dataDir, { locale: 'fr-FR', conversationId: 'damaged' });
+    await first.adapter.send('mot de passe oublié').assertReply(says('Mot de passe oublié ?')).assertReply(says('Cette réponse')).startTest();
+    const { readdir, writeFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    // Truncate every file the conversation wrote: its state bucket, its transcript, the answers log.
+    for (const folder of ['state', 'transcripts', 'answers']) {
+      for (const name of await readdir(path.join(dataDir, folder))) await writeFile(path.join(dataDir, folder, name), '{"items": {"tru', 'utf8');
+    }
+    const log = memoryLog();
+    const after = await botOn(dataDir, { locale: 'fr-FR', conversationId: 'damaged', log });
+    await after.adapter.send('mot de passe oublié').assertReply(says('Mot de passe oublié ?')).assertReply(says('Cette réponse')).startTest();
+    expect((await readdir(path.join(dataDir, 'answers'))).some((f) => f.includes('.damaged-'))).to.equal(true);
+    const repaired = log.lines.filter((l) => l.msg?.includes('was damaged and moved to')).map((l) => l.msg!.split('/').slice(-2, -1)[0]);
+    expect(new Set(repaired)).to.deep.equal(new Set(['state', 'transcripts', 'answers']));
+  });
+});

@@ -22,14 +22,15 @@ export async function tempDataDir(): Promise<string> {
 export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore; log?: Logger } = {}) {
   const { matcher } = await bundled();
   const control = await bundledControl();
-  const real = createLowdbStore({ dataDir, now: () => TEST_NOW });
+  const log = options.log ?? silentLog;
+  const real = createLowdbStore({ dataDir, now: () => TEST_NOW, report: (line) => log.error({}, line) });
   const store = options.wrapStore ? options.wrapStore(real) : real;
   const parts = createBot({
     matcher,
     control,
-    log: options.log ?? silentLog,
+    log,
     store,
-    state: createLowdbKeyValueStore({ dataDir }),
+    state: createLowdbKeyValueStore({ dataDir, report: (line) => log.error({}, line) }),
     defaultLang: 'fr',
     hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
     slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCounterStore } from '../../tickets/counterStore.js';
-import { DataFileError } from '../../tickets/durableJsonFile.js';
 import { useTempDataDir } from './helpers.js';
 
 describe('reference counters', () => {
@@ -36,16 +35,25 @@ describe('reference counters', () => {
     expect(await createCounterStore(dirs.dataDir()).next(1)).to.equal(21);
   });
 
-  it('stops rather than restart from 1 when the counters file is damaged', async () => {
+  it('moves a damaged counters file aside, says so, and goes on from the highest stored reference', async () => {
     await mkdir(dirs.dataDir());
     await writeFile(countersFile(), '{"L1": 41, "L2": "seven"}', 'utf8');
-    try {
-      await createCounterStore(dirs.dataDir()).next(1);
-      expect.fail('should have refused the file');
-    } catch (err) {
-      expect(err).to.be.instanceOf(DataFileError);
-      expect((err as Error).message).to.include(countersFile()).and.include('L2');
-    }
-    expect(await readFile(countersFile(), 'utf8')).to.equal('{"L1": 41, "L2": "seven"}');
+    const reports: string[] = [];
+    const counters = createCounterStore(dirs.dataDir(), { highestStored: async () => ({ L1: 41, L2: 7 }), report: (line) => reports.push(line) });
+    expect(await counters.next(1)).to.equal(42);
+    expect(await counters.next(2)).to.equal(8);
+    expect(reports[0]).to.include('counters.json was damaged and moved to');
+    const aside = (await readdir(dirs.dataDir())).filter((f) => f.startsWith('counters.json.damaged-'));
+    expect(aside).to.have.length(1);
+    expect(await readFile(join(dirs.dataDir(), aside[0]!), 'utf8')).to.equal('{"L1": 41, "L2": "seven"}');
+  });
+
+  it('raises a counters file that is behind the stored references (lost, or restored from an old backup)', async () => {
+    await mkdir(dirs.dataDir());
+    await writeFile(countersFile(), '{"L1": 3, "L2": 0}', 'utf8');
+    const reports: string[] = [];
+    const counters = createCounterStore(dirs.dataDir(), { highestStored: async () => ({ L1: 12, L2: 0 }), report: (line) => reports.push(line) });
+    expect(await counters.next(1)).to.equal(13);
+    expect(reports).to.deep.equal(['counters.json said L1 3 but references up to 12 are stored: numbering goes on from 12']);
   });
 });

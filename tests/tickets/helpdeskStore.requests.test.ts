@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DataFileError } from '../../tickets/durableJsonFile.js';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
 import { InvalidRecordError } from '../../tickets/schemas.js';
 import type { NewCallback } from '../../tickets/types.js';
@@ -77,22 +76,43 @@ describe('tickets and callback requests on disk', () => {
     expect(await reopened.listRequests()).to.have.length(20);
   });
 
-  it('stops with an error naming a damaged month file, and does not overwrite it', async () => {
+  it('moves a damaged month file aside, reports it, and keeps taking and finding new requests of that month', async () => {
     const file = join(dirs.dataDir(), 'requests', '2026-11.json');
     await mkdir(join(dirs.dataDir(), 'requests'), { recursive: true });
     await writeFile(file, '{"requests": [{"reference": "L1-20261123-0001"', 'utf8');
-    const store = storeAt('2026-11-23T13:05:09Z');
-    const attempts = [() => store.createTicket(sampleTicket()), () => store.findByReference('L1-20261123-0001'), () => store.listRequests()];
-    for (const attempt of attempts) {
-      try {
-        await attempt();
-        expect.fail('should have refused the file');
-      } catch (err) {
-        expect(err).to.be.instanceOf(DataFileError);
-        expect((err as Error).message).to.include(file);
-      }
-    }
-    expect(await readFile(file, 'utf8')).to.equal('{"requests": [{"reference": "L1-20261123-0001"');
+    const reports: string[] = [];
+    const store = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-23T13:05:09Z'), report: (line) => reports.push(line) });
+    // The counters file says 1 was given: the new ticket is 2, never a second 1.
+    await writeFile(join(dirs.dataDir(), 'counters.json'), '{"L1": 1, "L2": 0}', 'utf8');
+    const created = await store.createTicket(sampleTicket());
+    expect(created.reference).to.equal('L1-20261123-0002');
+    expect((await store.findByReference(created.reference))?.reference).to.equal(created.reference);
+    expect((await store.listRequests()).map((r) => r.reference)).to.deep.equal([created.reference]);
+    expect(reports.some((r) => r.includes(`${file} was damaged and moved to`))).to.equal(true);
+    const aside = (await filesUnder(join(dirs.dataDir(), 'requests'))).filter((f) => f.includes('.damaged-'));
+    expect(aside).to.have.length(1);
+    expect(await readFile(join(dirs.dataDir(), 'requests', aside[0]!), 'utf8')).to.equal('{"requests": [{"reference": "L1-20261123-0001"');
+  });
+
+  it('never gives a reference twice when counters.json is deleted: it goes on from the highest stored', async () => {
+    const store = storeAt('2026-11-23T10:00:00Z');
+    await store.createTicket(sampleTicket());
+    await store.createTicket(sampleTicket());
+    await store.createCallback(sampleCallback());
+    await rm(join(dirs.dataDir(), 'counters.json'));
+    const restarted = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-24T10:00:00Z') });
+    expect((await restarted.createTicket(sampleTicket())).reference).to.equal('L1-20261124-0003');
+    expect((await restarted.createCallback(sampleCallback())).reference).to.equal('L2-20261124-0002');
+  });
+
+  it('gives a retried creation (same request key) the same request, not a second one', async () => {
+    const store = storeAt('2026-11-23T10:00:00Z');
+    const first = await store.createTicket(sampleTicket({ requestKey: 'conv-1|activity-9' }));
+    const again = await storeAt('2026-11-23T10:00:05Z').createTicket(sampleTicket({ requestKey: 'conv-1|activity-9' }));
+    expect(again.reference).to.equal(first.reference);
+    expect(await store.listRequests()).to.have.length(1);
+    const other = await store.createTicket(sampleTicket({ requestKey: 'conv-1|activity-10' }));
+    expect(other.reference).to.not.equal(first.reference);
   });
 
   it('keeps every ticket when a crash left a half-written temp file in the requests folder', async () => {

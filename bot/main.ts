@@ -80,6 +80,7 @@ async function main(): Promise<void> {
       return { ok: storage.ok && articles > 0, storage: storage.ok ? 'writable' : storage.problem, articles, mode: config.botFramework ? 'azure' : 'local' };
     },
     ready: () => !draining,
+    localMode: !config.botFramework,
     log: logLine,
     webChat: {
       ...(local ? { local } : {}),

@@ -2,8 +2,9 @@
 // POST /api/messages goes through the Bot Framework CloudAdapter; GET /healthz answers monitors;
 // the website chat (pages, local Direct Line, token endpoint) is mounted when given.
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import { connect } from 'node:net';
 import restify from 'restify';
-import { z } from 'zod';
+import { ChannelActivity, checkActivity } from './activityShape.js';
 import { mountChatToken, type AzureDirectLine } from './directLine/chatToken.js';
 import type { LocalDirectLine } from './directLine/localDirectLine.js';
 import { mountWebSite, type WebSiteOptions } from '../web/site.js';
@@ -15,6 +16,11 @@ export interface ServerDeps {
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   /** false while the server drains before a stop: /readyz answers 503 so a load balancer moves on */
   ready?: () => boolean;
+  /**
+   * Local mode (no app id): nobody is authenticated, so replies only go back in the response
+   * (deliveryMode expectReplies) or to a loopback serviceUrl (the Emulator), never to any host.
+   */
+  localMode?: boolean;
   log: (line: string, err?: unknown) => void;
   /** the website chat; absent = no pages and no Direct Line routes */
   webChat?: {
@@ -27,8 +33,6 @@ export interface ServerDeps {
   };
 }
 
-/** An activity is a JSON object with a type; everything else is refused before the SDK sees it. */
-const ActivityBody = z.looseObject({ type: z.string().min(1) });
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -55,7 +59,24 @@ function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Re
   };
 }
 
-export function createServer({ adapter, bot, health, ready = () => true, log, webChat }: ServerDeps): restify.Server {
+const LOOPBACK = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
+
+/** Does something accept connections at the URL's host and port (loopback: answers in milliseconds)? */
+function listening(url: string, timeoutMs = 500): Promise<boolean> {
+  const { hostname, port, protocol } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) || (protocol === 'https:' ? 443 : 80) });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export function createServer({ adapter, bot, health, ready = () => true, localMode = false, log, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -72,9 +93,18 @@ export function createServer({ adapter, bot, health, ready = () => true, log, we
   });
 
   server.post('/api/messages', async (req, res) => {
-    if (!ActivityBody.safeParse(req.body).success) {
-      res.send(400, { error: 'the body must be a Bot Framework activity: a JSON object with a "type"' });
-      return;
+    // Refused here, with a short reason, before the SDK: a bad body never becomes a turn error.
+    if (!req.is('application/json')) return void res.send(400, { error: 'bad request', reason: 'the body must be JSON (Content-Type: application/json)' });
+    const checked = checkActivity(ChannelActivity, req.body);
+    if (!checked.ok) return void res.send(400, { error: 'bad request', reason: checked.reason });
+    if (localMode && checked.value.deliveryMode !== 'expectReplies') {
+      if (!LOOPBACK.test(checked.value.serviceUrl)) {
+        return void res.send(400, { error: 'bad request', reason: 'in local mode replies come back in the response (deliveryMode "expectReplies") or go to a loopback serviceUrl' });
+      }
+      // The SDK would retry a dead serviceUrl for seconds per reply: check somebody listens first.
+      if (!(await listening(checked.value.serviceUrl))) {
+        return void res.send(400, { error: 'bad request', reason: 'nothing listens at the serviceUrl to take the replies: use deliveryMode "expectReplies"' });
+      }
     }
     await adapter.process(req, guarded(res, log) as unknown as restify.Response, (context) => bot.run(context));
   });

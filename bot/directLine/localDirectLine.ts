@@ -13,6 +13,7 @@ import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { z } from 'zod';
 import { DirectLineAdapter } from './adapter.js';
+import { checkActivity, PostedActivity } from '../activityShape.js';
 import { createConversations, type Conversation, type Conversations } from './conversations.js';
 import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
 import type { TranscriptEntry } from '../../tickets/types.js';
@@ -41,8 +42,6 @@ export interface Session {
   expires_in: number;
 }
 
-/** An activity is a JSON object with a type; the rest is the client's business. */
-const ActivityBody = z.looseObject({ type: z.string().min(1).max(64) });
 /** What Web Chat sends to start: `{ user: { id }, locale }`, both optional; anything odd is ignored. */
 const StartBody = z.object({
   user: z.object({ id: z.string().regex(/^[\w.:@-]{1,64}$/) }).optional().catch(undefined),
@@ -177,9 +176,9 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
 
       server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {
         const { claims, conversation } = await authorized(req);
-        const parsed = ActivityBody.safeParse(req.body);
-        if (!parsed.success) throw new HttpProblem(400, 'BadArgument', 'the body must be an activity: a JSON object with a "type"');
-        const posted = parsed.data as Partial<Activity>;
+        const checked = checkActivity(PostedActivity, req.body);
+        if (!checked.ok) throw new HttpProblem(400, 'BadArgument', checked.reason);
+        const posted = checked.value as Partial<Activity>;
         const from: Partial<ChannelAccount> = typeof posted.from === 'object' && posted.from !== null ? posted.from : {};
         const activity: Partial<Activity> = {
           ...posted,

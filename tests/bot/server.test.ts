@@ -53,6 +53,33 @@ describe('the bot server in local mode (npm start on a fresh clone)', function (
     expect((await post(bot.url, { text: 'no type' })).status).to.equal(400);
     expect((await post(bot.url, [1, 2])).status).to.equal(400);
   });
+
+  const { conversation: _c, channelId: _ch, ...withoutBoth } = activity('bonjour');
+  const bad: Array<[string, unknown, string]> = [
+    ['no conversation', { ...activity('bonjour'), conversation: undefined }, 'conversation'],
+    ['no channelId', { ...activity('bonjour'), channelId: undefined }, 'channelId'],
+    ['neither', withoutBoth, 'channelId'],
+    ['text sent as an object', activity('x', { text: { value: 'bonjour' } }), 'text'],
+    ['a numeric conversation id', activity('x', { conversation: { id: 7 } }), 'conversation.id'],
+    ['a numeric sender id', activity('x', { from: { id: 12 } }), 'from.id'],
+    ['no deliveryMode, with a serviceUrl where nothing listens', activity('bonjour', { deliveryMode: undefined }), 'serviceUrl'],
+    ['no deliveryMode, replies to another host', activity('bonjour', { deliveryMode: undefined, serviceUrl: 'https://example.com/' }), 'loopback'],
+  ];
+  for (const [what, body, reason] of bad) {
+    it(`answers ${what} with 400 and a short reason`, async () => {
+      const started = Date.now();
+      const res = await post(bot.url, body);
+      expect(res.status).to.equal(400);
+      expect((res.body as { reason?: string }).reason).to.include(reason);
+      expect(Date.now() - started, 'no waiting on a dead serviceUrl').to.be.below(2_000);
+    });
+  }
+
+  it('answers a form-encoded body with 400', async () => {
+    const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=hi' });
+    expect(res.status).to.equal(400);
+    expect(await res.json()).to.deep.equal({ error: 'bad request', reason: 'the body must be JSON (Content-Type: application/json)' });
+  });
 });
 
 describe('the bot server with a Bot Framework app id', function () {

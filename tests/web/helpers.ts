@@ -5,7 +5,7 @@ import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudAdapter } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type restify from 'restify';
 import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
@@ -15,6 +15,8 @@ import type { AzureDirectLine } from '../../bot/directLine/chatToken.js';
 import { createServer } from '../../bot/server.js';
 import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import type { Logger } from '../../dialogs/deps.js';
+import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
 import { bundled, bundledControl, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
@@ -29,18 +31,20 @@ export interface InProcessOptions {
   azure?: AzureDirectLine;
   /** false: no local Direct Line, as with a MicrosoftAppId and no LOCAL_DIRECTLINE */
   local?: boolean;
+  /** what the bot logs, for tests that check it */
+  log?: Logger;
   embedOrigins?: string[];
 }
 
 /** The server main.ts builds, in this process: the clock and the restarts are the test's. */
-export async function startInProcess(options: InProcessOptions): Promise<{ url: string; close: () => Promise<void>; server: restify.Server }> {
+export async function startInProcess(options: InProcessOptions): Promise<{ url: string; close: () => Promise<void>; server: restify.Server; store: HelpdeskStore }> {
   const { matcher } = await bundled();
   const control = await bundledControl();
   const store = createLowdbStore({ dataDir: options.dataDir });
   const parts = createBot({
     matcher,
     control,
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    log: options.log ?? { info: () => undefined, warn: () => undefined, error: () => undefined },
     store,
     state: createLowdbKeyValueStore({ dataDir: options.dataDir }),
     defaultLang: 'fr',
@@ -56,13 +60,14 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
         transcript: (id) => store.transcript(id),
         tokens: createTokenSigner({ secret: options.secret ?? SECRET, ...(options.now ? { now: options.now } : {}) }),
         ...(options.now ? { now: options.now } : {}),
-        log: () => undefined,
+        log: (line, err) => options.log?.error({ err }, line),
       });
   const server = createServer({
-    adapter: parts.attach(new CloudAdapter()),
+    adapter: parts.attach(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}))),
     bot: parts.bot,
     health: async () => ({ ok: true }),
-    log: () => undefined,
+    localMode: true,
+    log: (line, err) => options.log?.error({ err }, line),
     webChat: {
       ...(local ? { local } : {}),
       ...(options.azure ? { azure: options.azure } : {}),
@@ -74,6 +79,7 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
   return {
     url: `http://127.0.0.1:${port}`,
     server,
+    store,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

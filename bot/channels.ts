@@ -19,8 +19,13 @@ const asTeamsCard: Renderer = (activity) => {
   return { ...rest, text, attachments: [...(activity.attachments ?? []), CardFactory.heroCard('', undefined, buttons)] };
 };
 
+/** Channel ids compared as the Bot Framework does not guarantee their case ("msteams", "MSTeams"). */
+export function isTeams(channelId: string | undefined): boolean {
+  return (channelId ?? '').toLowerCase() === 'msteams';
+}
+
 export function rendererFor(channelId: string | undefined): Renderer {
-  return channelId === 'msteams' ? asTeamsCard : asSuggestedActions;
+  return isTeams(channelId) ? asTeamsCard : asSuggestedActions;
 }
 
 export interface TeamsOptions {
@@ -29,9 +34,17 @@ export interface TeamsOptions {
   log: (line: string) => void;
 }
 
+/**
+ * The Entra tenant of a Teams activity: the conversation's tenantId, which the Bot Framework service
+ * sets, is what counts; channelData.tenant is the client's echo. When both are present they must
+ * agree, else the activity has no trustworthy tenant (undefined).
+ */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
-  const data = activity.channelData as { tenant?: { id?: string } } | undefined;
-  return data?.tenant?.id ?? activity.conversation?.tenantId;
+  const fromData = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const fromConversation = activity.conversation?.tenantId;
+  const data = typeof fromData === 'string' && fromData ? fromData : undefined;
+  if (fromConversation && data && fromConversation.toLowerCase() !== data.toLowerCase()) return undefined;
+  return fromConversation ?? data;
 }
 
 /**
@@ -43,9 +56,9 @@ export function channelMiddleware({ allowedTenants, log }: TeamsOptions): Middle
   return {
     async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
       const activity = context.activity;
-      if (activity.channelId === 'msteams') {
-        const tenant = tenantOf(activity);
-        if (allowedTenants.length > 0 && (!tenant || !allowedTenants.includes(tenant))) {
+      if (isTeams(activity.channelId)) {
+        const tenant = tenantOf(activity)?.toLowerCase();
+        if (allowedTenants.length > 0 && (!tenant || !allowedTenants.some((t) => t.toLowerCase() === tenant))) {
           log(`ignored a Teams activity from tenant ${tenant ?? '(none)'}: not in TEAMS_ALLOWED_TENANTS`);
           return;
         }

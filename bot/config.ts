@@ -20,7 +20,7 @@ export interface Config {
   /** the staff console: bearer token for scripts, session signing secret, X-Forwarded-For trusted */
   staff: { token?: string; sessionSecret?: string; trustProxy: boolean };
   /** Bot Framework registration; absent in local mode */
-  botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string };
+  botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string; openIdMetadataUrl?: string };
   /** the website chat: pages under web/, Direct Line for Web Chat */
   webChat: {
     /** the in-process Direct Line: on in local mode, off with a MicrosoftAppId unless LOCAL_DIRECTLINE=true */
@@ -65,6 +65,7 @@ const Env = z.object({
   MicrosoftAppPassword: optional(z.string()),
   MicrosoftAppType: optional(z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], { error: "must be 'MultiTenant', 'SingleTenant' or 'UserAssignedMSI'" })),
   MicrosoftAppTenantId: optional(z.string()),
+  BOT_OPENID_METADATA_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   LOCAL_DIRECTLINE: optional(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" })),
   DIRECT_LINE_LOCAL_SECRET: optional(z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 48`)')),
   DIRECT_LINE_SECRET: optional(z.string()),
@@ -142,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
             appType: e.MicrosoftAppType ?? 'MultiTenant',
             ...(e.MicrosoftAppPassword ? { appPassword: e.MicrosoftAppPassword } : {}),
             ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+            ...(e.BOT_OPENID_METADATA_URL ? { openIdMetadataUrl: e.BOT_OPENID_METADATA_URL } : {}),
           },
         }
       : {}),

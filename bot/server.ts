@@ -1,7 +1,8 @@
 // The HTTP server, without listening: tests start it on a free port, main.ts on the configured one.
 // POST /api/messages goes through the Bot Framework CloudAdapter; GET /healthz answers monitors;
 // the website chat (pages, local Direct Line, token endpoint) is mounted when given.
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { HelpdeskCloudAdapter } from './adapter.js';
 import { connect } from 'node:net';
 import restify from 'restify';
 import { ChannelActivity, checkActivity } from './activityShape.js';
@@ -10,7 +11,7 @@ import type { LocalDirectLine } from './directLine/localDirectLine.js';
 import { mountWebSite, type WebSiteOptions } from '../web/site.js';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: HelpdeskCloudAdapter;
   bot: ActivityHandler;
   /** what /healthz reports; `ok` false answers 503 (storage not writable, no knowledge) */
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
@@ -35,29 +36,6 @@ export interface ServerDeps {
 
 
 export const MAX_BODY_BYTES = 256 * 1024;
-
-type Reply = { status(code: number): unknown; send(body?: unknown): unknown; end(): unknown; header(name: string, value: unknown): unknown };
-
-/**
- * The SDK answers errors with its internal messages ("Unauthorized. Invalid AppId passed on token…",
- * stack-ish text on a 500): log those, send the client a short, stable body instead.
- */
-function guarded(res: restify.Response, log: NonNullable<ServerDeps['log']>): Reply {
-  let status = 200;
-  return {
-    status(code: number) {
-      status = code;
-      return res.status(code);
-    },
-    send(body?: unknown) {
-      if (status < 400) return res.send(body);
-      log(`POST /api/messages answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
-      return res.send({ error: status === 401 || status === 403 ? 'unauthorized' : status < 500 ? 'bad request' : 'internal error' });
-    },
-    end: () => res.end(),
-    header: (name, value) => res.header(name, value),
-  };
-}
 
 const LOOPBACK = /^https?:\/\/(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?(?:\/|$)/i;
 
@@ -106,7 +84,21 @@ export function createServer({ adapter, bot, health, ready = () => true, localMo
         return void res.send(400, { error: 'bad request', reason: 'nothing listens at the serviceUrl to take the replies: use deliveryMode "expectReplies"' });
       }
     }
-    await adapter.process(req, guarded(res, log) as unknown as restify.Response, (context) => bot.run(context));
+    const authHeader = String(req.headers.authorization ?? '');
+    try {
+      const handled = await adapter.handle(authHeader, checked.value as unknown as Activity, (context) => bot.run(context));
+      if (!handled.ok) {
+        // The SDK's reason is logged, the caller gets a short, stable body.
+        log(`POST /api/messages refused (401): ${handled.unauthorized}`);
+        return void res.send(401, { error: 'unauthorized' });
+      }
+      const { status = 200, body } = handled.response ?? {};
+      if (body === undefined) res.send(status);
+      else res.send(status, body);
+    } catch (err) {
+      log('POST /api/messages failed', err);
+      res.send(500, { error: 'internal error' });
+    }
   });
 
   if (webChat) {

@@ -12,19 +12,21 @@ const loginBody = z.object({
 export function mountAuthApi({ server, accounts, sessions, auth, limiter, log, trustProxy }: StaffContext): void {
   server.post('/api/staff/login', guard(log, async (req, res) => {
     const { email, password } = parse(loginBody, bodyOf(req), 'sign-in');
-    const keys = [`email:${normaliseEmail(email)}`, `ip:${clientIp(req, trustProxy)}`];
-    const limited = limiter.check(keys);
-    if (limited.limited) {
-      throw new HttpError(429, { error: 'too many attempts', retryAfterSeconds: limited.retryAfterSeconds }, { 'Retry-After': String(limited.retryAfterSeconds) });
+    const who = normaliseEmail(email);
+    const ip = clientIp(req, trustProxy);
+    // Counted before the password is checked: concurrent attempts cannot slip past the limit.
+    const admitted = await limiter.admit(who, ip);
+    if (!admitted.ok) {
+      throw new HttpError(429, { error: 'too many attempts', retryAfterSeconds: admitted.retryAfterSeconds }, { 'Retry-After': String(admitted.retryAfterSeconds) });
     }
     const account = await accounts.verifyPassword(email, password);
     if (!account) {
-      limiter.fail(keys);
+      await limiter.failed(who, ip);
       // The email is not logged: people sometimes type their password in that field.
-      log(`staff sign-in refused from ${keys[1]!.slice(3)}`);
+      log(`staff sign-in refused from ${ip}`);
       throw new HttpError(401, { error: 'invalid credentials' });
     }
-    limiter.reset(keys.slice(0, 1));
+    await limiter.succeeded(who, ip);
     const { token, session } = sessions.issue(account.email, account.passwordHash);
     auth.setSessionCookie(req, res, token, session);
     return json({ email: account.email, role: account.role, csrfToken: sessions.csrfToken(session) });

@@ -6,7 +6,7 @@ import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { AccountStore } from './accounts.js';
 import type { Auth } from './auth.js';
 import type { KbWriter } from './kbWriter.js';
-import type { RateLimiter } from './rateLimit.js';
+import type { SignInLimiter, SignInLimits } from './signInLimiter.js';
 import type { Sessions } from './sessions.js';
 
 export interface StaffDeps {
@@ -23,6 +23,8 @@ export interface StaffDeps {
   timeZone?: string;
   /** behind a reverse proxy: take the caller's IP from X-Forwarded-For for the sign-in limit (default false) */
   trustProxy?: boolean;
+  /** sign-in limits (tests shorten them) */
+  signInLimits?: SignInLimits;
   now?: () => Date;
   log: (line: string) => void;
 }
@@ -39,6 +41,6 @@ export interface StaffContext {
   accounts: AccountStore;
   sessions: Sessions;
   auth: Auth;
-  limiter: RateLimiter;
+  limiter: SignInLimiter;
   kb: KbWriter;
 }

@@ -10,7 +10,7 @@ import type { StaffContext, StaffDeps } from './context.js';
 import { mountDashboardApi } from './dashboardApi.js';
 import { mountExportApi } from './exportApi.js';
 import { createKbWriter } from './kbWriter.js';
-import { createRateLimiter } from './rateLimit.js';
+import { createSignInLimiter } from './signInLimiter.js';
 import { mountRequestsApi } from './requestsApi.js';
 import { createFileRevocations } from './revocations.js';
 import { createSessions } from './sessions.js';
@@ -59,7 +59,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     accounts,
     sessions,
     auth: createAuth({ accounts, sessions, ...(staffToken ? { staffToken } : {}) }),
-    limiter: createRateLimiter({ now }),
+    limiter: createSignInLimiter(deps.signInLimits),
     kb: createKbWriter({ knowledgeDir: deps.knowledgeDir, live: deps.live, log }),
   };
   mountAuthApi(ctx);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
-import { rendererFor, TEAMS_MAX_BUTTONS } from '../../bot/channels.js';
-import { botOn, says, tempDataDir } from '../helpers/conversation.js';
+import { rendererFor, TEAMS_MAX_BUTTONS, tenantOf } from '../../bot/channels.js';
+import { botOn, memoryLog, says, tempDataDir } from '../helpers/conversation.js';
 
 const withButtons = (n: number): Partial<Activity> => ({
   type: 'message',
@@ -61,16 +61,29 @@ describe('the bot in Teams', () => {
       .startTest();
   });
 
-  it('ignores activities from a tenant that is not allowed', async () => {
-    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'en-US', channelId: 'msteams', allowedTenants: ['tenant-a'] });
-    const quiet = console.warn;
-    console.warn = () => undefined;
-    try {
-      await adapter.send(teamsMessage('how do I reset my password', 'tenant-b')).startTest();
-      expect(adapter.activeQueue).to.have.length(0);
-    } finally {
-      console.warn = quiet;
-    }
+  it('ignores activities from a tenant that is not allowed, and logs it', async () => {
+    const log = memoryLog();
+    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'en-US', channelId: 'msteams', allowedTenants: ['tenant-a'], log });
+    await adapter.send(teamsMessage('how do I reset my password', 'tenant-b')).startTest();
+    expect(adapter.activeQueue).to.have.length(0);
     expect(await store.transcript('Convo1')).to.deep.equal([]);
+    expect(log.lines.map((l) => l.msg)).to.deep.equal(['ignored a Teams activity from tenant tenant-b: not in TEAMS_ALLOWED_TENANTS']);
   });
+
+  it('filters a channel id spelt "MSTeams" too', async () => {
+    const { adapter } = await botOn(await tempDataDir(), { locale: 'en-US', channelId: 'MSTeams', allowedTenants: ['tenant-a'] });
+    await adapter.send(teamsMessage('how do I reset my password', 'tenant-b')).startTest();
+    expect(adapter.activeQueue).to.have.length(0);
+  });
+});
+
+describe('the tenant of a Teams activity', () => {
+  const table: Array<[string, Partial<Activity>, string | undefined]> = [
+    ['the conversation\'s tenantId', { conversation: { id: 'c', tenantId: 'tenant-a' } as Activity['conversation'] }, 'tenant-a'],
+    ['channelData alone (older clients)', { channelData: { tenant: { id: 'tenant-a' } } }, 'tenant-a'],
+    ['both, agreeing', { conversation: { id: 'c', tenantId: 'tenant-a' } as Activity['conversation'], channelData: { tenant: { id: 'TENANT-A' } } }, 'tenant-a'],
+    ['both, disagreeing: none to trust', { conversation: { id: 'c', tenantId: 'tenant-a' } as Activity['conversation'], channelData: { tenant: { id: 'tenant-b' } } }, undefined],
+    ['channelData of the wrong type', { channelData: { tenant: { id: 42 } } }, undefined],
+  ];
+  for (const [what, activity, tenant] of table) it(what, () => expect(tenantOf(activity)).to.equal(tenant));
 });

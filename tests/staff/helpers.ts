@@ -36,7 +36,7 @@ export async function copyOfKnowledge(root: string): Promise<string> {
   return dir;
 }
 
-export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 'staffToken' | 'sessionSecret'>> & { storeNow?: () => Date } = {}): Promise<StaffServer> {
+export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 'staffToken' | 'sessionSecret' | 'trustProxy'>> & { storeNow?: () => Date } = {}): Promise<StaffServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'staff-api-'));
   const dataDir = path.join(root, 'data');
   const knowledgeDir = await copyOfKnowledge(root);
@@ -103,8 +103,8 @@ export class Client {
     return this.request<T>('POST', route, body, { ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}), ...headers });
   }
 
-  async login(email: string, password = PASSWORD): Promise<Answer> {
-    const answer = await this.request('POST', '/api/staff/login', { email, password });
+  async login(email: string, password = PASSWORD, headers: Record<string, string> = {}): Promise<Answer> {
+    const answer = await this.request('POST', '/api/staff/login', { email, password }, headers);
     if (answer.status === 200) this.csrfToken = answer.body.csrfToken;
     return answer;
   }

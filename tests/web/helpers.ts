@@ -5,7 +5,8 @@ import { mkdtemp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { HelpdeskCloudAdapter } from '../../bot/adapter.js';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type restify from 'restify';
 import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
@@ -63,7 +64,7 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
         log: (line, err) => options.log?.error({ err }, line),
       });
   const server = createServer({
-    adapter: parts.attach(new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}))),
+    adapter: parts.attach(new HelpdeskCloudAdapter(new ConfigurationBotFrameworkAuthentication({}))),
     bot: parts.bot,
     health: async () => ({ ok: true }),
     localMode: true,

@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createCloudAdapter } from './adapter.js';
 import { createBot, POPULAR_ARTICLES } from './createBot.js';
 import { createServer } from './server.js';
+import { createTrafficLimiter } from './trafficLimits.js';
 import { createLocalDirectLine } from './directLine/localDirectLine.js';
 import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
   });
   const adapter = parts.attach(createCloudAdapter(config));
   const web = config.webChat;
+  const traffic = createTrafficLimiter(config.traffic);
   // Web Chat without Azure: the same bot, in process. Without a configured secret, one is kept in
   // DATA_DIR, so a restart does not strand the chats open in browsers.
   const local = web.localDirectLine
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
         transcript: (id) => store.transcript(id),
         tokens: createTokenSigner({ secret: web.localSecret ?? (await persistentSecret(dataDir)) }),
         log: logLine,
+        limits: traffic,
+        trustProxy: config.staff.trustProxy,
       })
     : undefined;
   let draining = false;
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     },
     ready: () => !draining,
     localMode: !config.botFramework,
+    limits: traffic,
     log: logLine,
     webChat: {
       ...(local ? { local } : {}),

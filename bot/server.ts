@@ -3,6 +3,7 @@
 // the website chat (pages, local Direct Line, token endpoint) is mounted when given.
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { HelpdeskCloudAdapter } from './adapter.js';
+import type { TrafficLimiter } from './trafficLimits.js';
 import { connect } from 'node:net';
 import restify from 'restify';
 import { ChannelActivity, checkActivity } from './activityShape.js';
@@ -22,6 +23,8 @@ export interface ServerDeps {
    * (deliveryMode expectReplies) or to a loopback serviceUrl (the Emulator), never to any host.
    */
   localMode?: boolean;
+  /** messages per conversation (absent: unlimited) */
+  limits?: TrafficLimiter;
   log: (line: string, err?: unknown) => void;
   /** the website chat; absent = no pages and no Direct Line routes */
   webChat?: {
@@ -54,7 +57,7 @@ function listening(url: string, timeoutMs = 500): Promise<boolean> {
   });
 }
 
-export function createServer({ adapter, bot, health, ready = () => true, localMode = false, log, webChat }: ServerDeps): restify.Server {
+export function createServer({ adapter, bot, health, ready = () => true, localMode = false, limits, log, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -82,6 +85,13 @@ export function createServer({ adapter, bot, health, ready = () => true, localMo
       // The SDK would retry a dead serviceUrl for seconds per reply: check somebody listens first.
       if (!(await listening(checked.value.serviceUrl))) {
         return void res.send(400, { error: 'bad request', reason: 'nothing listens at the serviceUrl to take the replies: use deliveryMode "expectReplies"' });
+      }
+    }
+    if (limits) {
+      const allowed = await limits.message(checked.value.conversation.id);
+      if (!allowed.ok) {
+        res.header('Retry-After', String(allowed.retryAfterSeconds));
+        return void res.send(429, { error: 'too many requests', retryAfterSeconds: allowed.retryAfterSeconds });
       }
     }
     const authHeader = String(req.headers.authorization ?? '');

@@ -46,6 +46,8 @@ export interface LowdbStoreOptions {
   dataDir: string;
   /** told what the store repaired: a damaged file moved aside, counters raised to the stored references */
   report?: (line: string) => void;
+  /** the most one conversation's transcript keeps, in JSON bytes (default 512 KB) */
+  maxTranscriptBytes?: number;
   /** IANA zone for reference dates, createdAt offsets and month files (default 'Europe/Paris') */
   timeZone?: string;
   /** the clock, for tests */
@@ -56,12 +58,12 @@ export interface LowdbStoreOptions {
  * One store per DATA_DIR and per process: files are cached in memory and lowdb allows a single
  * writing process per file.
  */
-export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined }: LowdbStoreOptions): HelpdeskStore {
+export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined, maxTranscriptBytes }: LowdbStoreOptions): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
   // The counters read the requests' highest references once: a lost counter file never re-issues one.
   const counters = createCounterStore(dataDir, { highestStored: () => requests.highestCounters(), report });
   const requests = createRequestLog({ dataDir, timeZone, now, counters, report });
-  const transcripts = createTranscriptLog({ dataDir, timeZone, now, report });
+  const transcripts = createTranscriptLog({ dataDir, timeZone, now, report, ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}) });
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback', report });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
   const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown', report });

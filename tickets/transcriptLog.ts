@@ -10,20 +10,26 @@ import { isoWithOffset } from './zonedTime.js';
 interface TranscriptFile {
   conversationId: string;
   entries: TranscriptEntry[];
+  /** set once the transcript reached its size limit */
+  full?: boolean;
 }
 
-const transcriptFileSchema = z.object({ conversationId: z.string(), entries: z.array(transcriptEntrySchema) });
+const transcriptFileSchema = z.object({ conversationId: z.string(), entries: z.array(transcriptEntrySchema), full: z.boolean().optional() });
+
+/** The most one conversation's transcript keeps (JSON bytes); later activities are not kept. */
+export const MAX_TRANSCRIPT_BYTES = 512 * 1024;
 
 export interface TranscriptLogDeps {
   dataDir: string;
   timeZone: string;
   now: () => Date;
   maxOpen?: number;
-  /** told when a damaged transcript is moved aside */
+  /** told when a damaged transcript is moved aside, or one is full */
   report?: (line: string) => void;
+  maxBytes?: number;
 }
 
-export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined }: TranscriptLogDeps) {
+export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES }: TranscriptLogDeps) {
   const files = createJsonFileCache<TranscriptFile>({
     empty: () => ({ conversationId: '', entries: [] }),
     parse: checkedBy<TranscriptFile>(transcriptFileSchema),
@@ -36,7 +42,15 @@ export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, repo
       const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
       // Stored as its JSON round trip: what is kept in memory is exactly what the file holds.
       const stored: TranscriptEntry = { ...entry, activity: JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown };
+      const size = JSON.stringify(stored).length;
       await files.update(transcriptFile(dataDir, stored.conversationId), (data) => {
+        // A conversation that goes on and on (or a script) cannot grow its file without bound.
+        if (data.full) return { result: undefined, changed: false };
+        if (JSON.stringify(data.entries).length + size > maxBytes) {
+          data.full = true;
+          report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
+          return { result: undefined, changed: true };
+        }
         data.conversationId = stored.conversationId;
         data.entries.push(stored);
         return { result: undefined, changed: true };

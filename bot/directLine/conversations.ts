@@ -19,6 +19,8 @@ export interface Conversation {
   since(watermark: string | undefined): { activities: ListedActivity[]; watermark: string };
   /** Runs `work` after the conversation's earlier turns: two clicks never race on its state. */
   serially<T>(work: () => Promise<T>): Promise<T>;
+  /** bytes of activities held in memory */
+  readonly bytes: number;
 }
 
 export interface ConversationsOptions {
@@ -26,13 +28,22 @@ export interface ConversationsOptions {
   transcript: (conversationId: string) => Promise<TranscriptEntry[]>;
   maxActivities?: number;
   maxConversations?: number;
+  /** bytes of activities one conversation keeps in memory (the oldest go first) */
+  maxBytesPerConversation?: number;
+  /** bytes of activities all conversations keep in memory (the least recently used go first) */
+  maxBytes?: number;
   now?: () => Date;
 }
 
 interface Listed {
   seq: number;
   activity: ListedActivity;
+  bytes: number;
 }
+
+/** Memory is bounded in bytes, not only in counts: 160 messages of 255 KB once added 210 MB. */
+export const MAX_BYTES_PER_CONVERSATION = 256 * 1024;
+export const MAX_BYTES = 32 * 1024 * 1024;
 
 const activityId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
 
@@ -42,19 +53,33 @@ function seqOf(conversationId: string, id: unknown): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-function createConversation(id: string, userId: string, locale: string | undefined, listed: Listed[], maxActivities: number, now: () => Date): Conversation {
+interface Bounds {
+  maxActivities: number;
+  maxBytes: number;
+  /** told after each append, to keep all conversations within their budget */
+  grew: () => void;
+}
+
+function createConversation(id: string, userId: string, locale: string | undefined, listed: Listed[], bounds: Bounds, now: () => Date): Conversation {
   let lastSeq = listed.at(-1)?.seq ?? 0;
   let turns: Promise<unknown> = Promise.resolve();
+  let bytes = listed.reduce((sum, l) => sum + l.bytes, 0);
   return {
     id,
     userId,
     ...(locale ? { locale } : {}),
+    get bytes() {
+      return bytes;
+    },
     append(activity) {
       lastSeq += 1;
       const stored: ListedActivity = { ...activity, id: activityId(id, lastSeq), timestamp: activity.timestamp ?? now() };
       // JSON round trip: the list holds plain data, as the client receives it.
-      listed.push({ seq: lastSeq, activity: JSON.parse(JSON.stringify(stored)) as ListedActivity });
-      if (listed.length > maxActivities) listed.splice(0, listed.length - maxActivities);
+      const json = JSON.stringify(stored);
+      listed.push({ seq: lastSeq, activity: JSON.parse(json) as ListedActivity, bytes: json.length });
+      bytes += json.length;
+      while (listed.length > 1 && (listed.length > bounds.maxActivities || bytes > bounds.maxBytes)) bytes -= listed.shift()!.bytes;
+      bounds.grew();
       return stored.id;
     },
     since(watermark) {
@@ -92,20 +117,36 @@ function fromTranscript(conversationId: string, entries: TranscriptEntry[]): { u
     if (stored !== undefined) seq = Math.max(seq, stored);
     if (activity.type !== 'message') continue;
     if (stored === undefined || (listed.at(-1)?.seq ?? 0) >= seq) seq += 1;
-    listed.push({ seq, activity: { ...activity, id: stored === undefined ? activityId(conversationId, seq) : activity.id, timestamp: activity.timestamp ?? entry.at } as ListedActivity });
+    const listedActivity = { ...activity, id: stored === undefined ? activityId(conversationId, seq) : activity.id, timestamp: activity.timestamp ?? entry.at } as ListedActivity;
+    listed.push({ seq, activity: listedActivity, bytes: JSON.stringify(listedActivity).length });
   }
   return { ...(userId ? { userId } : {}), ...(locale ? { locale } : {}), listed };
 }
 
-export function createConversations({ transcript, maxActivities = 500, maxConversations = 1000, now = () => new Date() }: ConversationsOptions) {
+export function createConversations({
+  transcript, maxActivities = 500, maxConversations = 1000, maxBytesPerConversation = MAX_BYTES_PER_CONVERSATION, maxBytes = MAX_BYTES, now = () => new Date(),
+}: ConversationsOptions) {
   const open = new Map<string, Conversation>();
   const loading = new Map<string, Promise<Conversation | undefined>>();
+
+  /** Least recently used conversations leave memory first (a later poll rebuilds them from the store). */
+  function trim(): void {
+    let total = 0;
+    for (const c of open.values()) total += c.bytes;
+    for (const [id, c] of open) {
+      if (open.size <= maxConversations && total <= maxBytes) return;
+      if (open.size === 1) return;
+      total -= c.bytes;
+      open.delete(id);
+    }
+  }
+  const bounds: Bounds = { maxActivities, maxBytes: maxBytesPerConversation, grew: trim };
 
   function remember(conversation: Conversation): Conversation {
     open.delete(conversation.id);
     open.set(conversation.id, conversation);
     // A Map iterates in insertion order: the first key is the least recently used.
-    while (open.size > maxConversations) open.delete(open.keys().next().value as string);
+    trim();
     return conversation;
   }
 
@@ -113,13 +154,16 @@ export function createConversations({ transcript, maxActivities = 500, maxConver
     const entries = await transcript(conversationId);
     if (entries.length === 0) return undefined;
     const { userId, locale, listed } = fromTranscript(conversationId, entries);
-    return createConversation(conversationId, userId ?? 'user', locale, listed.slice(-maxActivities), maxActivities, now);
+    const kept = listed.slice(-maxActivities);
+    let bytes = kept.reduce((sum, l) => sum + l.bytes, 0);
+    while (kept.length > 1 && bytes > maxBytesPerConversation) bytes -= kept.shift()!.bytes;
+    return createConversation(conversationId, userId ?? 'user', locale, kept, bounds, now);
   }
 
   return {
     /** A new, empty conversation (the caller then sends the conversationUpdate). */
     start(conversationId: string, userId: string, locale?: string): Conversation {
-      return remember(createConversation(conversationId, userId, locale, [], maxActivities, now));
+      return remember(createConversation(conversationId, userId, locale, [], bounds, now));
     },
 
     /** The conversation from memory, else rebuilt from its transcript; undefined if it never started. */
@@ -140,6 +184,13 @@ export function createConversations({ transcript, maxActivities = 500, maxConver
     /** for tests and health: how many conversations are held in memory */
     get size(): number {
       return open.size;
+    },
+
+    /** for tests and health: bytes of activities held in memory */
+    get bytes(): number {
+      let total = 0;
+      for (const c of open.values()) total += c.bytes;
+      return total;
     },
   };
 }

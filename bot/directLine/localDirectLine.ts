@@ -14,6 +14,8 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { DirectLineAdapter } from './adapter.js';
 import { checkActivity, PostedActivity } from '../activityShape.js';
+import { clientIp } from '../clientAddress.js';
+import type { Allowed, TrafficLimiter } from '../trafficLimits.js';
 import { createConversations, type Conversation, type Conversations } from './conversations.js';
 import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
 import type { TranscriptEntry } from '../../tickets/types.js';
@@ -34,6 +36,10 @@ export interface LocalDirectLineDeps {
   maxConversations?: number;
   now?: () => Date;
   log: (line: string, err?: unknown) => void;
+  /** new anonymous conversations per address and messages per conversation (absent: unlimited) */
+  limits?: TrafficLimiter;
+  /** believe X-Forwarded-For from a reverse proxy on loopback or the private network */
+  trustProxy?: boolean;
 }
 
 export interface Session {
@@ -49,9 +55,13 @@ const StartBody = z.object({
 }).catch({});
 
 class HttpProblem extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly retryAfterSeconds?: number) {
     super(message);
   }
+}
+
+function refuseIfLimited(allowed: Allowed, what: string): void {
+  if (!allowed.ok) throw new HttpProblem(429, 'TooManyRequests', `too many ${what}: try again in ${allowed.retryAfterSeconds} s`, allowed.retryAfterSeconds);
 }
 
 /** Direct Line's error body: `{ error: { code, message } }`. */
@@ -138,7 +148,10 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
     try {
       await handler(req, res);
     } catch (err) {
-      if (err instanceof HttpProblem) return fail(res, err.status, err.code, err.message);
+      if (err instanceof HttpProblem) {
+        if (err.retryAfterSeconds) res.header('Retry-After', String(err.retryAfterSeconds));
+        return fail(res, err.status, err.code, err.message);
+      }
       log(`local Direct Line: ${req.method} ${req.path()} failed`, err);
       fail(res, 500, 'ServiceError', 'internal error');
     }
@@ -163,7 +176,9 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
           res.send(outcome === 'started' ? 201 : 200, session(claims.conversationId, claims.userId));
           return;
         }
-        // No token: an anonymous visitor starts a new conversation (local mode has no secret).
+        // No token: an anonymous visitor starts a new conversation (local mode has no secret), a
+        // limited number of times per address.
+        if (deps.limits) refuseIfLimited(await deps.limits.start(clientIp(req, deps.trustProxy ?? false)), 'new conversations from this address');
         const fresh = { conversationId: randomId(), userId: body.user?.id ?? randomId('dl_') };
         await start(fresh.conversationId, fresh.userId, body.locale);
         res.send(201, session(fresh.conversationId, fresh.userId));
@@ -176,6 +191,7 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
 
       server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {
         const { claims, conversation } = await authorized(req);
+        if (deps.limits) refuseIfLimited(await deps.limits.message(conversation.id), 'messages in this conversation');
         const checked = checkActivity(PostedActivity, req.body);
         if (!checked.ok) throw new HttpProblem(400, 'BadArgument', checked.reason);
         const posted = checked.value as Partial<Activity>;

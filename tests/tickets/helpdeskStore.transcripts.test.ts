@@ -57,3 +57,19 @@ describe('conversation transcripts', () => {
     expect((await open().transcript('conv-a'))[0]?.activity).to.deep.equal({ type: 'message', timestamp: '2026-11-23T13:05:09.000Z' });
   });
 });
+
+describe('a transcript that grows and grows', () => {
+  const dirs = useTempDataDir();
+
+  it('stops at its size limit, says so once, and keeps the other conversations going', async () => {
+    const reports: string[] = [];
+    const store = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-23T13:05:09Z'), maxTranscriptBytes: 4_000, report: (line) => reports.push(line) });
+    for (let i = 0; i < 40; i++) await store.appendTranscript({ conversationId: 'chatty', direction: 'in', activity: { type: 'message', text: `message ${i} ${'x'.repeat(200)}` } });
+    await store.appendTranscript({ conversationId: 'quiet', direction: 'in', activity: { type: 'message', text: 'bonjour' } });
+    const kept = await store.transcript('chatty');
+    expect(kept.length).to.be.within(10, 20);
+    expect(JSON.stringify(kept).length).to.be.at.most(4_000);
+    expect(reports).to.deep.equal(['the transcript of conversation chatty is full (4000 bytes): later activities are not kept']);
+    expect(await store.transcript('quiet')).to.have.length(1);
+  });
+});

@@ -81,4 +81,19 @@ describe('the activity lists of local Direct Line conversations', () => {
     // A failed turn is its caller's to report; the next turn still runs.
     expect(settled.map((s) => s.status)).to.deep.equal(['fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('bounds memory in bytes: a conversation keeps its newest activities, all of them the most recently used', () => {
+    const conversations = createConversations({ transcript: none, maxBytesPerConversation: 10_000, maxBytes: 25_000 });
+    const big = (i: number) => ({ type: 'message', text: `${i} ${'x'.repeat(1_000)}` });
+    const a = conversations.start('a', 'u');
+    for (let i = 0; i < 50; i++) a.append(big(i));
+    expect(a.bytes).to.be.at.most(10_000);
+    expect(a.since(undefined).activities.at(-1)?.text?.startsWith('49 ')).to.equal(true);
+    for (const id of ['b', 'c', 'd']) {
+      const c = conversations.start(id, 'u');
+      for (let i = 0; i < 9; i++) c.append(big(i));
+    }
+    expect(conversations.bytes).to.be.at.most(25_000);
+    expect(conversations.size).to.be.below(4);
+  });
 });

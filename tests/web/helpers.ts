@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { HelpdeskCloudAdapter } from '../../bot/adapter.js';
+import type { TrafficLimiter } from '../../bot/trafficLimits.js';
 import { chromium, type BrowserContext } from 'playwright-core';
 import type restify from 'restify';
 import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
@@ -34,6 +35,8 @@ export interface InProcessOptions {
   local?: boolean;
   /** what the bot logs, for tests that check it */
   log?: Logger;
+  /** traffic limits (default: none) */
+  limits?: TrafficLimiter;
   embedOrigins?: string[];
 }
 
@@ -62,12 +65,14 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
         tokens: createTokenSigner({ secret: options.secret ?? SECRET, ...(options.now ? { now: options.now } : {}) }),
         ...(options.now ? { now: options.now } : {}),
         log: (line, err) => options.log?.error({ err }, line),
+        ...(options.limits ? { limits: options.limits } : {}),
       });
   const server = createServer({
     adapter: parts.attach(new HelpdeskCloudAdapter(new ConfigurationBotFrameworkAuthentication({}))),
     bot: parts.bot,
     health: async () => ({ ok: true }),
     localMode: true,
+    ...(options.limits ? { limits: options.limits } : {}),
     log: (line, err) => options.log?.error({ err }, line),
     webChat: {
       ...(local ? { local } : {}),

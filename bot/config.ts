@@ -18,6 +18,8 @@ export interface Config {
   callbackSlots: SlotOptions;
   /** Teams tenants allowed to use the bot; empty = any */
   teamsAllowedTenants: string[];
+  /** days transcripts, analysis records and conversation state are kept */
+  retentionDays: number;
   /** anonymous chats started per address per hour, messages per conversation per minute */
   traffic: { startsPerHour: number; messagesPerMinute: number };
   /** the staff console: bearer token for scripts, session signing secret, X-Forwarded-For trusted */
@@ -61,6 +63,7 @@ const Env = z.object({
   CALLBACK_SLOTS: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 6').max(6, 'must be 1 to 6')),
   CALLBACK_LEAD_MINUTES: optional(z.coerce.number({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(0, 'must not be negative')),
   TEAMS_ALLOWED_TENANTS: optional(z.string()),
+  RETENTION_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1')),
   LIMIT_CHAT_STARTS_PER_HOUR: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')),
   LIMIT_MESSAGES_PER_MINUTE: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')),
   STAFF_TOKEN: optional(z.string().min(32, 'must be at least 32 characters (a bearer token for scripts)')),
@@ -133,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       trustProxy: e.STAFF_TRUST_PROXY === 'true',
     },
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    retentionDays: e.RETENTION_DAYS ?? 365,
     traffic: { startsPerHour: e.LIMIT_CHAT_STARTS_PER_HOUR ?? DEFAULT_TRAFFIC_LIMITS.startsPerHour, messagesPerMinute: e.LIMIT_MESSAGES_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.messagesPerMinute },
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
     webChat: {

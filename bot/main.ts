@@ -20,10 +20,16 @@ import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
+import { purgeExpired } from '../tickets/privacy.js';
+import { publishedEmails } from '../tickets/masking.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
 // (emails, phone numbers, what customers typed) is never given to it.
-const log = pino({ base: undefined });
+const log = pino({
+  base: undefined,
+  // Belt and braces: nothing personal or secret is logged on purpose; these never are by mistake.
+  redact: { paths: ['*.email', '*.phone', '*.password', '*.authorization', '*.token', '*.headers.authorization', 'err.config.headers'], censor: '[redacted]' },
+});
 /** The "line, error" logging the HTTP and staff modules take, on the one logger. */
 const logLine = (line: string, err?: unknown) => (err === undefined ? log.warn(line) : log.error({ err }, line));
 
@@ -45,13 +51,16 @@ async function main(): Promise<void> {
   // What a message asks of the conversation itself; the KB's questions teach it what a question is.
   const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
   const repaired = (line: string) => log.error({}, line);
-  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone, report: repaired });
+  // The addresses the answers publish (no-reply@…) are the company's, not a customer's: not masked.
+  const keepEmails = publishedEmails(live.kb().articles.flatMap((a) => [a.answer.fr, a.answer.en]));
+  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone, report: repaired, keepEmails });
+  const state = createLowdbKeyValueStore({ dataDir, report: repaired });
   const parts = createBot({
     matcher,
     control,
     log,
     store,
-    state: createLowdbKeyValueStore({ dataDir, report: repaired }),
+    state,
     defaultLang: config.defaultLocale,
     hours: config.businessHours,
     slots: config.callbackSlots,
@@ -126,6 +135,18 @@ async function main(): Promise<void> {
     // Callback times are read by recognizers that compile their expressions on first use: do it now.
     setImmediate(warmUpDateTimes);
   });
+
+  // GDPR: what is kept for analysis goes after RETENTION_DAYS; checked at start, then daily.
+  const purge = async () => {
+    try {
+      const purged = await purgeExpired(store, state, config.retentionDays);
+      if (purged.transcripts + purged.records + purged.states > 0) log.info({ ...purged, retentionDays: config.retentionDays }, 'purged what is older than the retention period');
+    } catch (err) {
+      log.error({ err }, 'the retention purge failed');
+    }
+  };
+  setTimeout(() => void purge(), 60_000).unref();
+  setInterval(() => void purge(), 24 * 3600 * 1000).unref();
 
   // SIGTERM (a deploy, a stop): refuse new requests, let the turns under way finish (10 s at most),
   // then release the data folder. Every write is awaited before its turn answers, so nothing is lost.

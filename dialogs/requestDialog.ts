@@ -271,7 +271,8 @@ export class RequestDialog extends HelpdeskDialog<RequestForm, RequestOptions> {
       await dc.context.sendActivity({ ...withButtons(t.saveFailed, kept.buttons.map((b) => this.label(b, kept, t, lang))), textFormat: 'markdown' });
       return this.waiting();
     }
-    session.contact = { ...(form.name ? { name: form.name } : {}), ...(form.email ? { email: form.email } : {}), ...(form.phone ? { phone: form.phone } : {}) };
+    // Contact details are kept on the request that needs them, not in the conversation's state.
+    session.contact = {};
     resetTried(session);
     await dc.context.sendActivity(confirmation);
     return dc.endDialog();

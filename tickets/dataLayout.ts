@@ -47,6 +47,26 @@ export function transcriptFile(dataDir: string, conversationId: string): string 
   return join(dataDir, folders.transcripts, readable ? `${readable}-${hash}.json` : `${hash}.json`);
 }
 
+/** Every transcript file (not the temp or damaged ones). */
+export async function transcriptFiles(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, folders.transcripts);
+  const names = await readdir(dir).catch((err: { code?: string }) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => join(dir, n));
+}
+
+/** Every state bucket file. */
+export async function bucketFiles(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, folders.state);
+  const names = await readdir(dir).catch((err: { code?: string }) => {
+    if (err.code === 'ENOENT') return [] as string[];
+    throw err;
+  });
+  return names.filter((n) => /^[0-9a-f]{2}\.json$/.test(n)).map((n) => join(dir, n));
+}
+
 /** `state/a7.json`: one of 256 buckets, picked by a hash of the key. */
 export function stateFile(dataDir: string, key: string): string {
   const bucket = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 2);

@@ -8,6 +8,7 @@ import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
+import { maskPersonalData } from './masking.js';
 import type {
   AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
@@ -37,9 +38,34 @@ export interface HelpdeskStore {
   recordLookupFailure(record: AtOptional<LookupFailure>): Promise<LookupFailure>;
   /** Oldest first. */
   listLookupFailures(range?: TimeRange): Promise<LookupFailure[]>;
+  /**
+   * Removes what is older than `cutoff`: transcripts last written before it, feedback, unanswered
+   * questions, answers shown and lookup failures. Requests are kept (they are the support's record).
+   */
+  purgeBefore(cutoff: Date): Promise<{ transcripts: number; records: number }>;
+  /**
+   * Removes a person: the requests with this email or phone, or made in this conversation, and every
+   * transcript and record of the conversations they were made in.
+   */
+  erase(who: Erasable): Promise<Erased>;
   appendTranscript(entry: AtOptional<TranscriptEntry>): Promise<TranscriptEntry>;
   /** The conversation's activities in the order they were appended; [] if none. */
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
+}
+
+/** Who to erase: at least one of these. */
+export interface Erasable {
+  email?: string;
+  /** E.164, as requests store it */
+  phone?: string;
+  conversationId?: string;
+}
+
+export interface Erased {
+  requests: string[];
+  conversations: string[];
+  transcripts: number;
+  records: number;
 }
 
 export interface LowdbStoreOptions {
@@ -48,6 +74,8 @@ export interface LowdbStoreOptions {
   report?: (line: string) => void;
   /** the most one conversation's transcript keeps, in JSON bytes (default 512 KB) */
   maxTranscriptBytes?: number;
+  /** the company's own published addresses (in its answers), not masked in transcripts */
+  keepEmails?: ReadonlySet<string>;
   /** IANA zone for reference dates, createdAt offsets and month files (default 'Europe/Paris') */
   timeZone?: string;
   /** the clock, for tests */
@@ -58,12 +86,12 @@ export interface LowdbStoreOptions {
  * One store per DATA_DIR and per process: files are cached in memory and lowdb allows a single
  * writing process per file.
  */
-export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined, maxTranscriptBytes }: LowdbStoreOptions): HelpdeskStore {
+export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined, maxTranscriptBytes, keepEmails }: LowdbStoreOptions): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
   // The counters read the requests' highest references once: a lost counter file never re-issues one.
   const counters = createCounterStore(dataDir, { highestStored: () => requests.highestCounters(), report });
   const requests = createRequestLog({ dataDir, timeZone, now, counters, report });
-  const transcripts = createTranscriptLog({ dataDir, timeZone, now, report, ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}) });
+  const transcripts = createTranscriptLog({ dataDir, timeZone, now, report, ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}), ...(keepEmails ? { keepEmails } : {}) });
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback', report });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
   const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown', report });
@@ -75,14 +103,34 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
     findByReference: requests.findByReference,
     updateStatus: requests.updateStatus,
     listRequests: requests.listRequests,
-    recordFeedback: feedback.append,
-    recordUnanswered: unanswered.append,
+    // What customers typed is kept for analysis without their contact details.
+    recordFeedback: (r) => feedback.append({ ...r, question: maskPersonalData(r.question), ...(r.missing !== undefined ? { missing: maskPersonalData(r.missing) } : {}) }),
+    recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),
     listFeedback: feedback.list,
     listUnanswered: unanswered.list,
-    recordAnswerShown: answers.append,
+    recordAnswerShown: (r) => answers.append({ ...r, question: maskPersonalData(r.question) }),
     listAnswersShown: answers.list,
     recordLookupFailure: lookups.append,
     listLookupFailures: lookups.list,
+    async purgeBefore(cutoff) {
+      let records = 0;
+      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);
+      return { transcripts: await transcripts.purgeBefore(cutoff), records };
+    },
+    async erase(who) {
+      const email = who.email?.trim().toLowerCase();
+      const removed = await requests.removeWhere((r) =>
+        (email !== undefined && r.contact.email?.toLowerCase() === email) ||
+        (who.phone !== undefined && r.kind === 'callback' && r.contact.phone === who.phone) ||
+        (who.conversationId !== undefined && r.conversationId === who.conversationId));
+      const conversations = [...new Set([...removed.map((r) => r.conversationId), ...(who.conversationId ? [who.conversationId] : [])])];
+      const ids = new Set(conversations);
+      let records = 0;
+      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.removeWhere((r) => ids.has(r.conversationId));
+      let transcriptsRemoved = 0;
+      for (const id of conversations) if (await transcripts.remove(id)) transcriptsRemoved++;
+      return { requests: removed.map((r) => r.reference), conversations, transcripts: transcriptsRemoved, records };
+    },
     appendTranscript: transcripts.appendTranscript,
     transcript: transcripts.transcript,
   };

@@ -1,7 +1,7 @@
 // Open lowdb files, kept in a small least-recently-used cache. Every operation on a file runs
 // after the previous one on that file has finished, so a read-change-write never interleaves
 // with another and an update resolves only once its data is on disk.
-import { rename } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { DataFileError, DurableJsonFile } from './durableJsonFile.js';
 
@@ -10,6 +10,8 @@ export interface JsonFileCache<T> {
   read<R>(file: string, fn: (data: Readonly<T>) => R): Promise<R>;
   /** Runs `fn` and, if it says it changed the data, writes the file before resolving. */
   update<R>(file: string, fn: (data: T) => { result: R; changed: boolean }): Promise<R>;
+  /** Deletes the file (after the operations already queued on it); nothing happens if it is absent. */
+  remove(file: string): Promise<void>;
 }
 
 export interface JsonFileCacheOptions<T> {
@@ -71,6 +73,12 @@ export function createJsonFileCache<T>(options: JsonFileCacheOptions<T>): JsonFi
   }
 
   return {
+    remove: (file) => serially(file, async () => {
+      open.delete(file);
+      await unlink(file).catch((err: { code?: string }) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    }),
     read: (file, fn) => serially(file, async () => fn((await load(file)).data)),
     update: (file, fn) => serially(file, async () => {
       const db = await load(file);

@@ -3,7 +3,7 @@
 // under DATA_DIR/state/ so no single file holds every conversation.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { stateFile } from './dataLayout.js';
+import { bucketFiles, stateFile } from './dataLayout.js';
 import { createJsonFileCache } from './jsonFileCache.js';
 import { checkedBy } from './schemas.js';
 
@@ -17,6 +17,8 @@ export interface KeyValueStore {
    */
   write(changes: Record<string, unknown>): Promise<void>;
   delete(keys: string[]): Promise<void>;
+  /** Removes the items last written before `cutoff`, or those `drop` says; how many. */
+  removeWhere(drop: (item: { key: string; value: unknown; updatedAt: string }) => boolean): Promise<number>;
 }
 
 export class ETagConflictError extends Error {
@@ -84,6 +86,18 @@ export function createLowdbKeyValueStore({ dataDir, maxOpen = 64, report = () =>
           for (const [key, value] of entries) setOwn(items, key, { value: withoutETag(value), eTag: randomUUID(), updatedAt });
           return { result: undefined, changed: true };
         })));
+    },
+
+    async removeWhere(drop) {
+      let removed = 0;
+      for (const file of await bucketFiles(dataDir)) {
+        removed += await files.update(file, ({ items }) => {
+          const gone = Object.entries(items).filter(([key, item]) => drop({ key, value: item.value, updatedAt: item.updatedAt })).map(([key]) => key);
+          for (const key of gone) delete items[key];
+          return { result: gone.length, changed: gone.length > 0 };
+        });
+      }
+      return removed;
     },
 
     async delete(keys) {

@@ -12,6 +12,10 @@ export interface MonthlyLog<T extends { at: string }> {
   append(input: AtOptional<T>): Promise<T>;
   /** Records in `range`, oldest first. */
   list(range?: TimeRange): Promise<T[]>;
+  /** Removes the records older than `cutoff` (whole month files when they hold nothing newer); how many. */
+  purgeBefore(cutoff: Date): Promise<number>;
+  /** Removes the records `drop` says; how many. */
+  removeWhere(drop: (record: T) => boolean): Promise<number>;
 }
 
 export interface MonthlyLogDeps<T> {
@@ -44,6 +48,31 @@ export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<
         return { result: undefined, changed: true };
       });
       return structuredClone(record);
+    },
+
+    async purgeBefore(cutoff) {
+      let removed = 0;
+      for (const file of await monthFiles(dir, { to: cutoff })) {
+        removed += await files.update(file, (data) => {
+          const before = data.records.length;
+          data.records = data.records.filter((r) => Date.parse(r.at) >= cutoff.getTime());
+          return { result: before - data.records.length, changed: data.records.length !== before };
+        });
+        if ((await files.read(file, (data) => data.records.length)) === 0) await files.remove(file);
+      }
+      return removed;
+    },
+
+    async removeWhere(drop) {
+      let removed = 0;
+      for (const file of await monthFiles(dir)) {
+        removed += await files.update(file, (data) => {
+          const before = data.records.length;
+          data.records = data.records.filter((r) => !drop(r));
+          return { result: before - data.records.length, changed: data.records.length !== before };
+        });
+      }
+      return removed;
     },
 
     async list(range = {}) {

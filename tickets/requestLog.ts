@@ -107,6 +107,19 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       });
     },
 
+    /** Removes the requests `drop` says; their references and conversations. */
+    async removeWhere(drop: (r: HelpdeskRequest) => boolean): Promise<Array<{ reference: string; conversationId: string }>> {
+      const removed: Array<{ reference: string; conversationId: string }> = [];
+      for (const file of await monthFiles(join(dataDir, folders.requests))) {
+        removed.push(...await files.update(file, (data) => {
+          const gone = data.requests.filter(drop).map((r) => ({ reference: r.reference, conversationId: r.conversationId }));
+          data.requests = data.requests.filter((r) => !drop(r));
+          return { result: gone, changed: gone.length > 0 };
+        }));
+      }
+      return removed;
+    },
+
     /** The highest reference number stored per level: where numbering goes on if the counters are lost. */
     async highestCounters(): Promise<{ L1: number; L2: number }> {
       const highest = { L1: 0, L2: 0 };

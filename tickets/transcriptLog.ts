@@ -1,11 +1,12 @@
 // Every activity of a conversation, in one file per conversation (`transcripts/<safe id>.json`):
 // a file stays as small as one conversation, and the id can never name a path outside the folder.
 import { z } from 'zod';
-import { transcriptFile } from './dataLayout.js';
+import { transcriptFile, transcriptFiles } from './dataLayout.js';
 import { createJsonFileCache } from './jsonFileCache.js';
 import { checkedBy, parseInput, transcriptEntrySchema } from './schemas.js';
 import type { AtOptional, TranscriptEntry } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
+import { maskActivity } from './masking.js';
 
 interface TranscriptFile {
   conversationId: string;
@@ -27,9 +28,11 @@ export interface TranscriptLogDeps {
   /** told when a damaged transcript is moved aside, or one is full */
   report?: (line: string) => void;
   maxBytes?: number;
+  /** addresses the company publishes, kept when masking */
+  keepEmails?: ReadonlySet<string>;
 }
 
-export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES }: TranscriptLogDeps) {
+export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: TranscriptLogDeps) {
   const files = createJsonFileCache<TranscriptFile>({
     empty: () => ({ conversationId: '', entries: [] }),
     parse: checkedBy<TranscriptFile>(transcriptFileSchema),
@@ -40,8 +43,9 @@ export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, repo
   return {
     async appendTranscript(input: AtOptional<TranscriptEntry>): Promise<TranscriptEntry> {
       const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
-      // Stored as its JSON round trip: what is kept in memory is exactly what the file holds.
-      const stored: TranscriptEntry = { ...entry, activity: JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown };
+      // Stored as its JSON round trip: what is kept in memory is exactly what the file holds. Personal
+      // data in what people read is masked: the request that needs contact details has its own.
+      const stored: TranscriptEntry = { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
       const size = JSON.stringify(stored).length;
       await files.update(transcriptFile(dataDir, stored.conversationId), (data) => {
         // A conversation that goes on and on (or a script) cannot grow its file without bound.
@@ -56,6 +60,27 @@ export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, repo
         return { result: undefined, changed: true };
       });
       return structuredClone(stored);
+    },
+
+    /** Deletes the transcripts whose last activity is older than `cutoff`; how many. */
+    async purgeBefore(cutoff: Date): Promise<number> {
+      let removed = 0;
+      for (const file of await transcriptFiles(dataDir)) {
+        const last = await files.read(file, (data) => data.entries.at(-1)?.at);
+        if (last !== undefined && Date.parse(last) < cutoff.getTime()) {
+          await files.remove(file);
+          removed++;
+        }
+      }
+      return removed;
+    },
+
+    /** Deletes a conversation's transcript; whether there was one. */
+    async remove(conversationId: string): Promise<boolean> {
+      const file = transcriptFile(dataDir, conversationId);
+      const had = await files.read(file, (data) => data.conversationId === conversationId && data.entries.length > 0);
+      await files.remove(file);
+      return had;
     },
 
     async transcript(conversationId: string): Promise<TranscriptEntry[]> {

@@ -6,6 +6,7 @@ import { createControlClassifier, loadPhrasings, type ControlClassifier } from '
 import { loadKnowledge } from '../../knowledge/loadKnowledge.js';
 import { createMatcher, trainingTexts, type Matcher } from '../../knowledge/matcher.js';
 import type { KnowledgeBase } from '../../knowledge/types.js';
+import { publishedEmails } from '../../tickets/masking.js';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,4 +22,10 @@ export function bundled(): Promise<{ kb: KnowledgeBase; matcher: Matcher }> {
 export function bundledControl(): Promise<ControlClassifier> {
   control ??= Promise.all([bundled(), loadPhrasings()]).then(([{ kb }, phrasings]) => createControlClassifier(phrasings, { questions: trainingTexts(kb) }));
   return control;
+}
+
+/** The addresses the bundled answers publish, kept unmasked in transcripts as bot/main.ts does. */
+export async function bundledPublishedEmails(): Promise<Set<string>> {
+  const { kb } = await bundled();
+  return publishedEmails(kb.articles.flatMap((a) => [a.answer.fr, a.answer.en]));
 }

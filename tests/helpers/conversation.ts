@@ -10,7 +10,7 @@ import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
 import type { Logger } from '../../dialogs/deps.js';
-import { bundled, bundledControl } from './bundledKb.js';
+import { bundled, bundledControl, bundledPublishedEmails } from './bundledKb.js';
 
 /** Tuesday 24 November 2026, 10:00 in Paris: callback slots are the same in every run. */
 export const TEST_NOW = new Date('2026-11-24T09:00:00Z');
@@ -23,7 +23,7 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
   const { matcher } = await bundled();
   const control = await bundledControl();
   const log = options.log ?? silentLog;
-  const real = createLowdbStore({ dataDir, now: () => TEST_NOW, report: (line) => log.error({}, line) });
+  const real = createLowdbStore({ dataDir, now: () => TEST_NOW, report: (line) => log.error({}, line), keepEmails: await bundledPublishedEmails() });
   const store = options.wrapStore ? options.wrapStore(real) : real;
   const parts = createBot({
     matcher,

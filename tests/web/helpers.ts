@@ -20,7 +20,7 @@ import { createLowdbStore } from '../../tickets/helpdeskStore.js';
 import type { Logger } from '../../dialogs/deps.js';
 import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
-import { bundled, bundledControl, PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { bundled, bundledControl, bundledPublishedEmails, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 export { startBot, type RunningBot } from '../helpers/processes.js';
 
@@ -44,7 +44,7 @@ export interface InProcessOptions {
 export async function startInProcess(options: InProcessOptions): Promise<{ url: string; close: () => Promise<void>; server: restify.Server; store: HelpdeskStore }> {
   const { matcher } = await bundled();
   const control = await bundledControl();
-  const store = createLowdbStore({ dataDir: options.dataDir });
+  const store = createLowdbStore({ dataDir: options.dataDir, keepEmails: await bundledPublishedEmails() });
   const parts = createBot({
     matcher,
     control,

@@ -5,11 +5,14 @@ import { DEFAULT_THRESHOLDS } from '../knowledge/matching/defaultThresholds.js';
 import { parseBusinessHours, type BusinessHours } from '../dialogs/contact/businessHours.js';
 import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { DEFAULT_TRAFFIC_LIMITS } from './trafficLimits.js';
+import { DEFAULT_LINK_HOSTS } from '../knowledge/answerSafety.js';
 
 export interface Config {
   port: number;
   host: string;
   knowledgeDir: string;
+  /** hosts the answers may link to (and their subdomains) */
+  linkHosts: string[];
   dataDir: string;
   defaultLocale: 'fr' | 'en';
   thresholds: Thresholds;
@@ -53,6 +56,7 @@ const confidence = z.coerce.number({ error: 'must be a number between 0 and 1' }
 const Env = z.object({
   PORT: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 65535').max(65535, 'must be 0 to 65535')),
   KNOWLEDGE_DIR: optional(z.string()),
+  KB_LINK_HOSTS: optional(z.string()),
   DATA_DIR: optional(z.string()),
   DEFAULT_LOCALE: optional(z.enum(['fr', 'en'], { error: "must be 'fr' or 'en'" })),
   MATCH_ANSWER_THRESHOLD: optional(confidence),
@@ -94,6 +98,14 @@ function parseOrigins(value: string | undefined): string[] {
   return origins.length > 0 ? origins : ['*'];
 }
 
+/** "scriba.example, docs.partner.example": hosts answers may link to; unset = the product's own sites. */
+export function linkHostsOf(value: string | undefined): string[] {
+  const hosts = (value ?? '').split(/[\s,]+/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  const bad = hosts.filter((h) => !/^[a-z0-9.-]+$/.test(h));
+  if (bad.length > 0) throw new ConfigError(bad.map((h) => `KB_LINK_HOSTS: '${h}' is not a host name such as help.example.com`));
+  return hosts.length > 0 ? hosts : [...DEFAULT_LINK_HOSTS];
+}
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
@@ -126,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // Without an app id nobody is authenticated: listen on loopback only.
     host: appId ? '0.0.0.0' : '127.0.0.1',
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
+    linkHosts: linkHostsOf(e.KB_LINK_HOSTS),
     dataDir: e.DATA_DIR ?? './data',
     defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
     thresholds,

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   // A broken knowledge base stops the start: better no bot than one answering from half a KB.
   // Staff edits reload it later without a restart (a broken edit is refused, the old KB stays).
   const started = performance.now();
-  const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds);
+  const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds, { linkHosts: config.linkHosts });
   const indexedMs = Math.round(performance.now() - started);
   const matcher = live.matcher;
   // What a message asks of the conversation itself; the KB's questions teach it what a question is.

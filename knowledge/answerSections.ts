@@ -1,6 +1,7 @@
 // Reads the Markdown body of an article: one `<!-- fr -->` and one `<!-- en -->` marker line,
 // each followed by that language's answer up to the next marker or the end of the file.
 import { UNTRANSLATED } from './articleChecks.js';
+import { checkAnswerSafety } from './answerSafety.js';
 import type { Problem } from './problems.js';
 import { LANGS, type Bilingual, type Lang } from './types.js';
 
@@ -17,8 +18,9 @@ export function parseAnswers(
   file: string,
   bodyLines: readonly string[],
   bodyFirstLine: number,
+  linkHosts?: readonly string[],
 ): { answer?: Bilingual<string>; problems: Problem[] } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...checkAnswerSafety(file, bodyLines, bodyFirstLine, linkHosts)];
   const lineAt = (index: number) => bodyFirstLine + index;
   const at = (index: number, message: string) => problems.push({ file, line: lineAt(index), message });
 

@@ -16,6 +16,13 @@ export interface ArticleLines {
   id: number;
   /** One line per entry of article.related. */
   related: number[];
+  /** One line per question, per language. */
+  questions: Bilingual<number[]>;
+}
+
+export interface ArticleFileOptions {
+  /** hosts an answer may link to (and their subdomains); default: the product's own sites */
+  linkHosts?: readonly string[];
 }
 
 export interface ArticleFileResult {
@@ -29,12 +36,12 @@ export interface ArticleFileResult {
 }
 
 /** @param relPath the file's path relative to the project root, used in problems and Article.file. */
-export function parseArticleFile(relPath: string, text: string): ArticleFileResult {
+export function parseArticleFile(relPath: string, text: string, options: ArticleFileOptions = {}): ArticleFileResult {
   const split = splitFrontMatter(text);
   if (!split.ok) return { problems: [{ file: relPath, line: split.line, message: split.message }] };
   const { parts } = split;
 
-  const body = parseAnswers(relPath, parts.bodyLines, parts.bodyFirstLine);
+  const body = parseAnswers(relPath, parts.bodyLines, parts.bodyFirstLine, options.linkHosts);
   const yaml = readYaml(relPath, parts.yaml, parts.yamlFirstLine);
   const problems = [...yaml.problems, ...body.problems];
   if (!yaml.source) return { problems: problems.sort(byPosition) };
@@ -49,7 +56,11 @@ export function parseArticleFile(relPath: string, text: string): ArticleFileResu
   return {
     article: toArticle(parsed.data, body.answer, relPath),
     problems,
-    lines: { id: lineOf(['id']), related: parsed.data.related.map((_, i) => lineOf(['related', i])) },
+    lines: {
+      id: lineOf(['id']),
+      related: parsed.data.related.map((_, i) => lineOf(['related', i])),
+      questions: { fr: parsed.data.questions.fr.map((_, i) => lineOf(['questions', 'fr', i])), en: parsed.data.questions.en.map((_, i) => lineOf(['questions', 'en', i])) },
+    },
   };
 }
 

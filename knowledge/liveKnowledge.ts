@@ -11,6 +11,8 @@ export interface LiveKnowledge {
   /** always the latest valid knowledge base's matcher; dialogs keep this object, not a snapshot */
   readonly matcher: Matcher;
   kb(): KnowledgeBase;
+  /** the options the knowledge base is checked with (a staff edit is checked with the same) */
+  readonly options: KnowledgeOptions;
   reload(): Promise<{ ok: true; articles: number } | { ok: false; problems: Problem[] }>;
 }
 
@@ -41,6 +43,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
   return {
     matcher,
     kb: () => kb,
+    options,
     async reload() {
       const next = await checkKnowledge(dir, options);
       if (!next.kb) return { ok: false, problems: next.problems };

@@ -3,6 +3,7 @@
 // checkKnowledge is what `npm run kb:check` and the tests call to see the problems as values.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { LANGS } from './types.js';
 import { parseArticleFile, type ArticleLines } from './articleFile.js';
 import { fileStem } from './articleChecks.js';
 import { KnowledgeError } from './knowledgeError.js';
@@ -13,6 +14,8 @@ import type { Article, KnowledgeBase, Synonyms } from './types.js';
 export interface KnowledgeOptions {
   /** Problems and Article.file are relative to this folder; defaults to the current directory. */
   root?: string;
+  /** hosts answers may link to, and their subdomains (KB_LINK_HOSTS); default: the product's own sites */
+  linkHosts?: readonly string[];
 }
 
 export interface KnowledgeCheck {
@@ -46,7 +49,7 @@ export async function checkKnowledge(knowledgeDir: string, opts: KnowledgeOption
   const loaded: LoadedArticle[] = [];
   for (const name of names ?? []) {
     const file = rel(path.join(articlesDir, name));
-    const result = parseArticleFile(file, await readFile(path.join(articlesDir, name), 'utf8'));
+    const result = parseArticleFile(file, await readFile(path.join(articlesDir, name), 'utf8'), opts.linkHosts ? { linkHosts: opts.linkHosts } : {});
     problems.push(...result.problems);
     if (result.article && result.lines) loaded.push({ article: result.article, lines: result.lines });
   }
@@ -86,7 +89,25 @@ function crossChecks(loaded: LoadedArticle[], knownIds: Set<string>): Problem[] 
       }
     });
   }
+  // A question belongs to one article: the same one under two would answer with either.
+  for (const lang of LANGS) {
+    const owner = new Map<string, { file: string; line: number; id: string }>();
+    for (const { article, lines } of loaded) {
+      article.questions[lang].forEach((question, i) => {
+        const key = sameQuestion(question);
+        const first = owner.get(key);
+        const line = lines.questions[lang][i]!;
+        if (!first) owner.set(key, { file: article.file, line, id: article.id });
+        else if (first.id !== article.id) problems.push({ file: article.file, line, message: `the question "${question}" is already a question of article '${first.id}' (${first.file}:${first.line}); a question belongs to one article` });
+      });
+    }
+  }
   return problems;
+}
+
+/** Questions compared as customers would read them: case, accents, punctuation and spacing aside. */
+export function sameQuestion(question: string): string {
+  return question.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** Sorted .md file names, or undefined when the folder does not exist. */

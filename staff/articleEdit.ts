@@ -3,6 +3,7 @@
 // yaml Document API finds the line); a new article is written in the format of
 // knowledge/articles/*.md. Whether the result is a valid article is for checkKnowledge to say.
 import { isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml';
+import { sameQuestion } from '../knowledge/loadKnowledge.js';
 import type { Bilingual, Lang } from '../knowledge/types.js';
 
 export class ArticleEditError extends Error {
@@ -76,6 +77,35 @@ export function addQuestion(text: string, lang: Lang, question: string): string 
   // A flow list (`fr: [a, b]`) or an unusual layout: let the Document API write the front matter.
   if (!isSeq(seq)) throw new ArticleEditError(`'questions.${lang}' is not a list`);
   seq.add(doc.createNode(question));
+  const front = doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
+  return bom + [lines[0]!, ...front, ...lines.slice(close)].join(eol);
+}
+
+/** The file without `question` (compared as sameQuestion does) in `questions.<lang>`. */
+export function removeQuestion(text: string, lang: Lang, question: string): string {
+  const { bom, eol, lines, close } = split(text);
+  const counter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter });
+  if (doc.errors.length > 0) throw new ArticleEditError(`the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
+  const expected = doc.toJS() as { questions?: Record<string, unknown> };
+  const list = expected.questions?.[lang];
+  if (!Array.isArray(list)) throw new ArticleEditError(`the article has no 'questions.${lang}' list`);
+  const index = list.findIndex((q) => typeof q === 'string' && sameQuestion(q) === sameQuestion(question));
+  if (index < 0) throw new ArticleEditError(`'questions.${lang}' has no question "${question}"`);
+  list.splice(index, 1);
+
+  const seq = doc.getIn(['questions', lang], true);
+  if (!isSeq(seq)) throw new ArticleEditError(`'questions.${lang}' is not a list`);
+  const item = !seq.flow && list.length > 0 ? (seq.items[index] as Node | undefined) : undefined;
+  if (item?.range) {
+    const first = counter.linePos(item.range[0]).line;
+    const end = counter.linePos(Math.max(item.range[0], item.range[1] - 1)).line;
+    if (/^\s*-\s/.test(lines[first] ?? '')) {
+      const candidate = bom + [...lines.slice(0, first), ...lines.slice(end + 1)].join(eol);
+      if (JSON.stringify(frontMatterData(candidate)) === JSON.stringify(expected)) return candidate;
+    }
+  }
+  seq.delete(index);
   const front = doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
   return bom + [lines[0]!, ...front, ...lines.slice(close)].join(eol);
 }

@@ -60,7 +60,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     sessions,
     auth: createAuth({ accounts, sessions, ...(staffToken ? { staffToken } : {}) }),
     limiter: createSignInLimiter(deps.signInLimits),
-    kb: createKbWriter({ knowledgeDir: deps.knowledgeDir, live: deps.live, log }),
+    kb: createKbWriter({ knowledgeDir: deps.knowledgeDir, live: deps.live, store: deps.store, log }),
   };
   mountAuthApi(ctx);
   mountRequestsApi(ctx);

@@ -8,6 +8,7 @@
 //   unanswered/2026-11.json            questions the bot could not answer
 //   answers/2026-11.json               answers shown (article, confidence, question)
 //   lookups/2026-11.json               status lookups refused for wrong contact details
+//   kb-edits/2026-11.json              staff edits of the knowledge base (before/after, for revert)
 //   transcripts/<readable id>-<hash>.json   one conversation's activities
 //   state/<bucket>.json                key-value store (bot conversation and user state)
 import { createHash } from 'node:crypto';
@@ -23,6 +24,7 @@ export const folders = {
   unanswered: 'unanswered',
   answers: 'answers',
   lookups: 'lookups',
+  kbEdits: 'kb-edits',
   transcripts: 'transcripts',
   state: 'state',
 } as const;

@@ -6,11 +6,11 @@ import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
 import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
-import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from './schemas.js';
+import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
 import { maskPersonalData } from './masking.js';
 import type {
-  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
+  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, KbEdit, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
 } from './types.js';
 
@@ -38,6 +38,10 @@ export interface HelpdeskStore {
   recordLookupFailure(record: AtOptional<LookupFailure>): Promise<LookupFailure>;
   /** Oldest first. */
   listLookupFailures(range?: TimeRange): Promise<LookupFailure[]>;
+  /** Keeps a staff edit of the knowledge base (not purged: it is the knowledge base's own history). */
+  recordKbEdit(edit: AtOptional<KbEdit>): Promise<KbEdit>;
+  /** Newest first. */
+  listKbEdits(range?: TimeRange): Promise<KbEdit[]>;
   /**
    * Removes what is older than `cutoff`: transcripts last written before it, feedback, unanswered
    * questions, answers shown and lookup failures. Requests are kept (they are the support's record).
@@ -96,6 +100,7 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
   const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown', report });
   const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure', report });
+  const kbEdits = createMonthlyLog({ dir: join(dataDir, folders.kbEdits), timeZone, now, schema: kbEditSchema, what: 'knowledge base edit', report });
 
   return {
     createTicket: requests.createTicket,
@@ -112,6 +117,8 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
     listAnswersShown: answers.list,
     recordLookupFailure: lookups.append,
     listLookupFailures: lookups.list,
+    recordKbEdit: kbEdits.append,
+    listKbEdits: async (range) => (await kbEdits.list(range)).reverse(),
     async purgeBefore(cutoff) {
       let records = 0;
       for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);

@@ -2,8 +2,9 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, CallbackRequest, FeedbackRecord, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+  AnswerShownRecord, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
+import { KB_EDIT_ACTIONS } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const text = z.string().min(1);
@@ -104,6 +105,18 @@ export const lookupFailureSchema = z.object({
   reference: text,
   conversationId: text,
 }) satisfies z.ZodType<LookupFailure>;
+
+const fileText = z.string().max(200_000).nullable();
+export const kbEditSchema = z.object({
+  id: text.max(64),
+  at: isoTime,
+  by: text.max(320),
+  action: z.enum(KB_EDIT_ACTIONS),
+  articleId: text.max(80),
+  summary: z.string().max(1000),
+  changes: z.array(z.object({ articleId: text.max(80), before: fileText, after: fileText })).min(1).max(10),
+  revertOf: text.max(64).optional(),
+}) satisfies z.ZodType<KbEdit>;
 
 export const transcriptEntrySchema = z.object({
   at: isoTime,

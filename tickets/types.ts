@@ -104,6 +104,32 @@ export interface LookupFailure {
   conversationId: string;
 }
 
+/** One file of the knowledge base before and after an edit (null: the file did not exist / was removed). */
+export interface KbFileChange {
+  articleId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** A staff edit of the knowledge base, kept so that it can be read back and reverted. */
+export interface KbEdit {
+  id: string;
+  at: string;
+  /** the staff member's email */
+  by: string;
+  action: KbEditAction;
+  /** the article the edit is about (for a move: the one that received the question) */
+  articleId: string;
+  /** one line saying what changed, e.g. the question added */
+  summary: string;
+  changes: KbFileChange[];
+  /** for a revert: the edit it undid */
+  revertOf?: string;
+}
+
+export const KB_EDIT_ACTIONS = ['create-article', 'add-question', 'move-question', 'revert'] as const;
+export type KbEditAction = (typeof KB_EDIT_ACTIONS)[number];
+
 export interface TranscriptEntry {
   at: string;
   conversationId: string;

@@ -44,6 +44,7 @@ const PAGES: Record<string, string> = {
   '/staff/unanswered': 'staff/unanswered.html',
   '/staff/dashboard': 'staff/dashboard.html',
   '/staff/try': 'staff/try.html',
+  '/staff/history': 'staff/history.html',
 };
 
 const ASSETS: Record<string, string> = {
@@ -60,6 +61,7 @@ const ASSETS: Record<string, string> = {
   '/staff/assets/articleForms.js': 'staff/assets/articleForms.js',
   '/staff/assets/dashboard.js': 'staff/assets/dashboard.js',
   '/staff/assets/try.js': 'staff/assets/try.js',
+  '/staff/assets/history.js': 'staff/assets/history.js',
   '/staff/assets/avatar.svg': 'assets/avatar.svg',
 };
 

@@ -18,7 +18,9 @@ export function summarise(kb: KnowledgeBase): string[] {
 }
 
 async function main(dir: string): Promise<void> {
-  const { kb, problems } = await checkKnowledge(dir);
+  // The same allowed link hosts as the bot (KB_LINK_HOSTS), else the product's own sites.
+  const hosts = (process.env.KB_LINK_HOSTS ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const { kb, problems } = await checkKnowledge(dir, hosts.length ? { linkHosts: hosts } : {});
   if (!kb) {
     for (const problem of problems) console.log(formatProblem(problem));
     console.error(`kb:check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${dir}`);

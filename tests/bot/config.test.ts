@@ -10,6 +10,11 @@ describe('configuration from the environment', () => {
     expect(config.businessHours.timeZone).to.equal('Europe/Paris');
   });
 
+  it('allows answers to link to the product\'s own sites unless KB_LINK_HOSTS names others', () => {
+    expect(loadConfig({}).linkHosts).to.deep.equal(['scriba.example']);
+    expect(loadConfig({ KB_LINK_HOSTS: 'Scriba.example, docs.partner.example' }).linkHosts).to.deep.equal(['scriba.example', 'docs.partner.example']);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' })).to.deep.include({ port: 3978, host: '127.0.0.1' });
   });
@@ -29,6 +34,7 @@ describe('configuration from the environment', () => {
     [{ CALLBACK_SLOTS: '9' }, /^CALLBACK_SLOTS must be 1 to 6/],
     [{ MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' }, /MicrosoftAppTenantId is required/],
     [{ MicrosoftAppType: 'Multi' }, /^MicrosoftAppType must be/],
+    [{ KB_LINK_HOSTS: 'scriba.example, https://evil.example/x' }, /^KB_LINK_HOSTS: 'https:\/\/evil.example\/x' is not a host name/],
   ];
   for (const [env, message] of bad) {
     it(`refuses ${JSON.stringify(env)} with a message naming the variable`, () => {

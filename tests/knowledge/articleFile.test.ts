@@ -290,6 +290,62 @@ describe('parseArticleFile', () => {
     }
   });
 
+  describe('an answer customers could be harmed by is refused at its line', () => {
+    const cases: { broken: string; text: string; expected: string[] }[] = [
+      {
+        broken: 'it holds raw HTML (an image that runs a script)',
+        text: withLine(20, 'Menu **Fichier › Numériser**. <img src=x onerror="alert(1)">'),
+        expected: ['20: the answer contains raw HTML; write it in Markdown (HTML is not shown to customers)'],
+      },
+      {
+        broken: 'it closes a tag or hides a comment',
+        text: withLine(22, 'Menu **File › Scan**.</p><!-- hidden -->'),
+        expected: ['22: the answer contains raw HTML; write it in Markdown (HTML is not shown to customers)'],
+      },
+      {
+        broken: 'it links to a site that is not the product\'s',
+        text: withLine(22, 'Reset it on [our site](https://scriba-support.evil.example/reset).'),
+        expected: ['22: the link https://scriba-support.evil.example/reset points outside the allowed sites (scriba.example); set KB_LINK_HOSTS to allow another'],
+      },
+      {
+        broken: 'a bare address or an autolink points elsewhere',
+        text: withLine(20, 'Voir http://phish.example/x. ou <https://other.example>'),
+        expected: [
+          '20: the link http://phish.example/x points outside the allowed sites (scriba.example); set KB_LINK_HOSTS to allow another',
+          '20: the link https://other.example points outside the allowed sites (scriba.example); set KB_LINK_HOSTS to allow another',
+        ],
+      },
+      {
+        broken: 'a link runs script',
+        text: withLine(20, '[Cliquez ici](javascript:alert(1))'),
+        expected: ['20: the link javascript:alert(1) points outside the allowed sites (scriba.example); set KB_LINK_HOSTS to allow another'],
+      },
+    ];
+    for (const { broken, text, expected } of cases) {
+      it(`when ${broken}`, () => {
+        expect(problemsOf(text)).to.deep.equal(expected.map((p) => `${FILE}:${p}`));
+      });
+    }
+
+    it('accepts the product\'s own sites, relative links, mail addresses, and HTML shown as code', () => {
+      const text = edit(20, 20,
+        'Voir [le guide](https://docs.scriba.example/scan) ou https://scriba.example/fr/aide.',
+        'Écrivez à <mailto:support@scriba.example> ; [étape 2](#etape-2), [FAQ](/fr/faq).',
+        'Tapez `<Ctrl>` puis :',
+        '```',
+        '<scanner name="twain"/>',
+        '```');
+      expect(problemsOf(text)).to.deep.equal([]);
+    });
+
+    it('allows the hosts the configuration names, and their subdomains', () => {
+      const text = withLine(22, 'See [the partner guide](https://help.partner.example/scan).');
+      expect(problemsOf(text)).to.have.length(1);
+      const allowed = parseArticleFile(FILE, text, { linkHosts: ['scriba.example', 'partner.example'] });
+      expect(allowed.problems.map(formatProblem)).to.deep.equal([]);
+    });
+  });
+
   it('builds no Article when a required field is missing, so nothing half-checked reaches the bot', () => {
     expect(parseArticleFile(FILE, without(7)).article).to.equal(undefined);
   });

@@ -130,6 +130,15 @@ describe('checkKnowledge', () => {
         ],
       },
       {
+        broken: 'two articles share a question (case, accents and punctuation aside)',
+        files: {
+          'articles/install.md': article('install'),
+          'articles/setup.md': article('setup').replace('Comment faire setup ?', 'comment faire INSTALL'),
+          'synonyms.yaml': SYNONYMS,
+        },
+        expected: [`knowledge/articles/setup.md:11: the question "comment faire INSTALL" is already a question of article 'install' (knowledge/articles/install.md:11); a question belongs to one article`],
+      },
+      {
         broken: 'the articles folder is empty',
         files: { 'synonyms.yaml': SYNONYMS },
         expected: [`knowledge/articles:1: articles folder has no .md files`],

@@ -78,6 +78,35 @@ describe('editing the knowledge base through the staff API', function () {
     expect((await agent.post('/api/staff/articles', article)).status).to.equal(409);
   });
 
+  it('refuses a question of another article with 409 naming it, and moves it when the agent confirms', async () => {
+    const lost = 'Mot de passe perdu, que faire ?'; // reset-password's
+    const refused = await agent.post('/api/staff/articles/login-problem/questions', { question: lost, lang: 'fr' });
+    expect([refused.status, refused.body]).to.deep.equal([409, { error: 'question belongs to another article', article: { id: 'reset-password' } }]);
+    const moved = await agent.post('/api/staff/articles/login-problem/questions', { question: lost, lang: 'fr', move: true });
+    expect(moved.status).to.equal(200);
+    expect(staff.live.kb().articles.find((a) => a.id === 'reset-password')!.questions.fr).to.not.include(lost);
+  });
+
+  it('lists the history of edits for a viewer, and lets an agent (not a viewer) revert one', async () => {
+    const history = await viewer.get('/api/staff/articles/history?article=reset-password');
+    expect(history.status).to.equal(200);
+    const [move] = history.body.edits as Array<{ id: string; action: string; by: string; reverted: boolean; changes: Array<{ articleId: string; before: string; after: string }> }>;
+    expect(move).to.deep.include({ action: 'move-question', by: 'agent@scriba.example', reverted: false });
+    expect(move!.changes.map((c) => c.articleId)).to.deep.equal(['reset-password', 'login-problem']);
+
+    expect((await viewer.post(`/api/staff/articles/history/${move!.id}/revert`, {})).status).to.equal(403);
+    const reverted = await agent.post(`/api/staff/articles/history/${move!.id}/revert`, {});
+    expect(reverted.status).to.equal(200);
+    expect(staff.live.kb().articles.find((a) => a.id === 'reset-password')!.questions.fr).to.include('Mot de passe perdu, que faire ?');
+    expect(await readFile(path.join(staff.knowledgeDir, 'articles/login-problem.md'), 'utf8')).to.equal(move!.changes[1]!.before);
+
+    const after = (await viewer.get('/api/staff/articles/history')).body;
+    expect(after.edits[0]).to.deep.include({ action: 'revert', revertOf: move!.id });
+    expect(after.edits.find((e: { id: string }) => e.id === move!.id).reverted).to.equal(true);
+    expect((await agent.post(`/api/staff/articles/history/${move!.id}/revert`, {})).status).to.equal(409);
+    expect((await agent.post('/api/staff/articles/history/nope/revert', {})).status).to.equal(404);
+  });
+
   it('searches articles by title, id or question, typos and accents aside', async () => {
     const found = (await agent.get('/api/staff/articles?q=mot%20de%20pase&lang=fr')).body.articles as Array<{ id: string; questions: number }>;
     expect(found[0]).to.deep.include({ id: 'reset-password', questions: 18 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArticleFile } from '../../knowledge/articleFile.js';
-import { addQuestion, renderArticle, yamlScalar, type NewArticle } from '../../staff/articleEdit.js';
+import { addQuestion, removeQuestion, renderArticle, yamlScalar, type NewArticle } from '../../staff/articleEdit.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 const bundledText = (id: string) => readFile(path.join(PROJECT_ROOT, 'knowledge/articles', `${id}.md`), 'utf8');
@@ -49,6 +49,29 @@ describe('adding a question to an article file', () => {
   it('writes a plain scalar when it reads back the same, quotes otherwise', () => {
     expect(yamlScalar("J'ai oublié mon mot de passe")).to.equal("J'ai oublié mon mot de passe");
     expect(yamlScalar('true')).to.equal('"true"');
+  });
+});
+
+describe('removing a question from an article file (a question moved to another article)', () => {
+  it('removes exactly its line, found as typed differently, and the article still parses', async () => {
+    const before = await bundledText('reset-password');
+    const after = removeQuestion(before, 'fr', 'j ai oublie mon mot de passe');
+    const [a, b] = [before.split('\n'), after.split('\n')];
+    const at = a.indexOf("    - J'ai oublié mon mot de passe");
+    expect([...b.slice(0, at), a[at], ...b.slice(at)]).to.deep.equal(a);
+    expect(parseArticleFile('knowledge/articles/reset-password.md', after).article!.questions.fr).to.not.include("J'ai oublié mon mot de passe");
+  });
+
+  it('says so when the article has no such question', async () => {
+    const text = await bundledText('install');
+    expect(() => removeQuestion(text, 'en', 'never asked')).to.throw(/'questions.en' has no question "never asked"/);
+  });
+
+  it('removes from a list written [in, flow, style]', async () => {
+    const text = (await bundledText('install')).replace(/ {2}en:\n(?: {4}- .*\n)+/, '  en: [one, "two, three", four, five]\n');
+    const parsed = parseArticleFile('knowledge/articles/install.md', removeQuestion(text, 'en', 'two, three'));
+    expect(parsed.problems).to.deep.equal([]);
+    expect(parsed.article!.questions.en).to.deep.equal(['one', 'four', 'five']);
   });
 });
 

@@ -6,6 +6,8 @@ import { openLiveKnowledge, type LiveKnowledge } from '../../knowledge/liveKnowl
 import { DEFAULT_THRESHOLDS } from '../../knowledge/matching/defaultThresholds.js';
 import type { NewArticle } from '../../staff/articleEdit.js';
 import { createKbWriter, type KbWriter } from '../../staff/kbWriter.js';
+import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { copyOfKnowledge } from './helpers.js';
 import { bundled } from '../helpers/bundledKb.js';
 
@@ -24,16 +26,19 @@ describe('writing knowledge articles from the console', function () {
   let dir = '';
   let live: LiveKnowledge;
   let writer: KbWriter;
+  let store: HelpdeskStore;
+  const AGENT = 'agent@scriba.example';
   before(async () => {
     const root = await mkdtemp(path.join(os.tmpdir(), 'staff-kbw-'));
     dir = await copyOfKnowledge(root);
     live = await openLiveKnowledge(dir, DEFAULT_THRESHOLDS, { root, trained: (await bundled()).matcher });
-    writer = createKbWriter({ knowledgeDir: dir, live, log: () => undefined });
+    store = createLowdbStore({ dataDir: path.join(root, 'data') });
+    writer = createKbWriter({ knowledgeDir: dir, live, store, log: () => undefined });
   });
 
   it('refuses a broken new article with its file:line problems and writes nothing', async () => {
     const before = await readdir(path.join(dir, 'articles'));
-    const result = await writer.createArticle(broken);
+    const result = await writer.createArticle(broken, AGENT);
     expect(result).to.deep.equal({
       ok: false, status: 422, error: 'kb',
       problems: ["knowledge/articles/scanner-not-found.md:10: 'questions.fr' needs at least 3 questions (has 1)"],
@@ -42,27 +47,89 @@ describe('writing knowledge articles from the console', function () {
   });
 
   it('writes a valid new article and the live matcher answers its questions', async () => {
-    const result = await writer.createArticle({ ...broken, related: ['scan-documents'], questions: { ...broken.questions, fr: ['scanner introuvable', 'le scanner a disparu', 'Scriba ne trouve plus le scanner'] } });
-    expect(result).to.deep.equal({ ok: true, id: 'scanner-not-found' });
+    const result = await writer.createArticle({ ...broken, related: ['scan-documents'], questions: { ...broken.questions, fr: ['scanner introuvable', 'le scanner a disparu', 'Scriba ne trouve plus le scanner'] } }, AGENT);
+    expect(result).to.deep.include({ ok: true, id: 'scanner-not-found' });
     expect(await readFile(path.join(dir, 'articles/scanner-not-found.md'), 'utf8')).to.match(/^---\nid: scanner-not-found\n/);
     expect(live.matcher.match('scanner introuvable', { language: 'fr' }).matches[0]?.id).to.equal('scanner-not-found');
     expect((await readdir(path.join(dir, 'articles'))).filter((n) => n.startsWith('.'))).to.deep.equal([]);
   });
 
   it('refuses an id that is taken with 409', async () => {
-    expect(await writer.createArticle({ ...broken, id: 'install' })).to.deep.include({ ok: false, status: 409 });
+    expect(await writer.createArticle({ ...broken, id: 'install' }, AGENT)).to.deep.include({ ok: false, status: 409 });
   });
 
   it('refuses a question already in the article and leaves the file as it was', async () => {
     const file = path.join(dir, 'articles/install.md');
     const before = await readFile(file, 'utf8');
-    const result = await writer.addQuestion('install', 'en', 'How do I install Scriba?');
+    const result = await writer.addQuestion('install', 'en', 'How do I install Scriba?', AGENT);
     expect(result.ok).to.equal(false);
     if (!result.ok) expect(result.problems?.[0]).to.match(/^knowledge\/articles\/install\.md:\d+: 'questions\.en' repeats/);
     expect(await readFile(file, 'utf8')).to.equal(before);
   });
 
   it('answers 404 for an unknown article', async () => {
-    expect(await writer.addQuestion('no-such-article', 'fr', 'bonjour')).to.deep.include({ ok: false, status: 404 });
+    expect(await writer.addQuestion('no-such-article', 'fr', 'bonjour', AGENT)).to.deep.include({ ok: false, status: 404 });
+  });
+
+  describe('a question that belongs to another article', () => {
+    const lost = "J'ai oublié mon mot de passe"; // a question of reset-password
+
+    it('is refused with 409 naming its article, as typed differently too, and nothing is written', async () => {
+      const before = await readFile(path.join(dir, 'articles/install.md'), 'utf8');
+      for (const typed of [lost, 'j ai oublie mon MOT DE PASSE !']) {
+        expect(await writer.addQuestion('install', 'fr', typed, AGENT)).to.deep.equal({
+          ok: false, status: 409, error: 'question belongs to another article', articleId: 'reset-password',
+        });
+      }
+      expect(await readFile(path.join(dir, 'articles/install.md'), 'utf8')).to.equal(before);
+      expect(live.matcher.match(lost, { language: 'fr' }).matches[0]?.id).to.equal('reset-password');
+    });
+
+    it('is moved when the agent confirms: gone from the first article, answered by the second, one edit in the history', async () => {
+      const result = await writer.addQuestion('login-problem', 'fr', lost, AGENT, { move: true });
+      expect(result).to.deep.include({ ok: true, id: 'login-problem' });
+      expect(await readFile(path.join(dir, 'articles/reset-password.md'), 'utf8')).to.not.include(lost);
+      expect(await readFile(path.join(dir, 'articles/login-problem.md'), 'utf8')).to.include(lost);
+      const [edit] = await store.listKbEdits();
+      expect(edit).to.deep.include({ by: AGENT, action: 'move-question', articleId: 'login-problem' });
+      expect(edit!.changes.map((c) => c.articleId)).to.deep.equal(['reset-password', 'login-problem']);
+    });
+  });
+
+  describe('the history of edits', () => {
+    it('keeps who made each edit, when, and every file before and after, newest first', async () => {
+      const edits = await store.listKbEdits();
+      expect(edits.map((e) => e.action)).to.deep.equal(['move-question', 'create-article']);
+      expect(edits[1]).to.deep.include({ by: AGENT, articleId: 'scanner-not-found', summary: 'Scanner introuvable' });
+      expect(edits[1]!.changes[0]).to.deep.include({ articleId: 'scanner-not-found', before: null });
+      expect(edits[1]!.changes[0]!.after).to.equal(await readFile(path.join(dir, 'articles/scanner-not-found.md'), 'utf8'));
+      for (const e of edits) expect(Date.parse(e.at)).to.be.closeTo(Date.now(), 60_000);
+    });
+
+    it('reverts a move: both files back to the byte, the question answered by its first article again', async () => {
+      const [move] = await store.listKbEdits();
+      const result = await writer.revert(move!.id, 'lead@scriba.example');
+      expect(result).to.deep.include({ ok: true });
+      for (const change of move!.changes) {
+        expect(await readFile(path.join(dir, `articles/${change.articleId}.md`), 'utf8')).to.equal(change.before);
+      }
+      expect(live.matcher.match("J'ai oublié mon mot de passe", { language: 'fr' }).matches[0]?.id).to.equal('reset-password');
+      const [revert] = await store.listKbEdits();
+      expect(revert).to.deep.include({ action: 'revert', revertOf: move!.id, by: 'lead@scriba.example' });
+    });
+
+    it('refuses to revert an edit whose article changed since (409), and an unknown edit (404)', async () => {
+      const edits = await store.listKbEdits();
+      const move = edits.find((e) => e.action === 'move-question')!;
+      expect(await writer.revert(move.id, AGENT)).to.deep.include({ ok: false, status: 409, articleId: 'reset-password' });
+      expect(await writer.revert('no-such-edit', AGENT)).to.deep.include({ ok: false, status: 404 });
+    });
+
+    it('reverts a new article by removing its file, and the bot no longer answers with it', async () => {
+      const created = (await store.listKbEdits()).find((e) => e.action === 'create-article')!;
+      expect(await writer.revert(created.id, AGENT)).to.deep.include({ ok: true });
+      expect(await readdir(path.join(dir, 'articles'))).to.not.include('scanner-not-found.md');
+      expect(live.kb().articles.map((a) => a.id)).to.not.include('scanner-not-found');
+    });
   });
 });

@@ -240,6 +240,24 @@ describe('the staff console in Chromium (npm start with the staff API)', functio
     await screenshot(page, 'staff-unanswered-draft.png');
   });
 
+  it('shows the question added in the knowledge history, and reverting it takes the answer back', async () => {
+    await page.goto(`${bot.url}/staff/history`);
+    const edit = page.locator('li.edit', { hasText: UNKNOWN }).first();
+    await edit.waitFor();
+    expect(await edit.locator('.badge--action').textContent()).to.equal('Question added');
+    expect(await edit.textContent()).to.include(`By ${AGENT}`);
+    await edit.getByRole('button', { name: 'Show the changes' }).click();
+    expect(await edit.locator('.diff-line--add').allTextContents()).to.deep.equal([`+    - ${UNKNOWN}`]);
+    await edit.getByRole('button', { name: 'Revert this edit' }).click();
+    expect(await edit.getByRole('button', { name: 'Revert this edit' }).isVisible()).to.equal(false);
+    await screenshot(page, 'staff-history.png');
+    await edit.getByRole('button', { name: 'Yes, revert' }).click();
+    await page.locator('li.edit--reverted', { hasText: UNKNOWN }).waitFor();
+    expect(await page.locator('li.edit').first().locator('.badge--action').textContent()).to.equal('Revert');
+
+    expect(joined(await say(bot.url, `staff-reverted-${Date.now()}`, UNKNOWN, 'fr-FR'))).to.include("je n'ai pas compris");
+  });
+
   it('shows HTML typed by a customer as text on the Unanswered and Transcripts pages, never running it', async () => {
     expect(joined(await say(bot.url, `staff-xss-${Date.now()}`, XSS, 'en-US'))).to.include("didn't understand");
 

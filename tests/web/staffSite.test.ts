@@ -12,7 +12,7 @@ import { chartJsBundlePath, mountStaffPages } from '../../web/staffSite.js';
 
 const STAFF_DIR = path.join(PROJECT_ROOT, 'web', 'staff');
 const ASSETS_DIR = path.join(STAFF_DIR, 'assets');
-const PAGES = ['/staff/', '/staff/transcripts', '/staff/unanswered', '/staff/dashboard', '/staff/try'];
+const PAGES = ['/staff/', '/staff/transcripts', '/staff/unanswered', '/staff/dashboard', '/staff/try', '/staff/history'];
 const scripts = () => readdirSync(ASSETS_DIR).filter((f) => f.endsWith('.js'));
 
 type Texts = Record<'fr' | 'en', Record<string, string>>;
@@ -99,7 +99,7 @@ describe('the staff console pages', function () {
 });
 
 describe('the staff console scripts', () => {
-  for (const file of ['texts.js', 'i18n.js', 'dom.js', 'api.js', 'shell.js', 'inbox.js', 'requestDetails.js', 'transcripts.js', 'unanswered.js', 'articleForms.js', 'dashboard.js', 'try.js']) {
+  for (const file of ['texts.js', 'i18n.js', 'dom.js', 'api.js', 'shell.js', 'inbox.js', 'requestDetails.js', 'transcripts.js', 'unanswered.js', 'articleForms.js', 'dashboard.js', 'try.js', 'history.js']) {
     it(`${file} never parses text as HTML or code`, () => {
       const code = readFileSync(path.join(ASSETS_DIR, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
       expect(code).to.not.match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|createContextualFragment|DOMParser/);
@@ -139,7 +139,7 @@ describe('the texts of the staff console', () => {
       const code = readFileSync(path.join(ASSETS_DIR, file), 'utf8');
       for (const m of code.matchAll(/(?<![\w.])t\('(\w+)'\s*[,)]/g)) used.add(m[1]!);
       // Keys picked from a table: { open: 'statusOpen', … }, ['inbox', '/staff/', 'navInbox'], …
-      for (const m of code.matchAll(/'((?:status|feedback|role|decision|reason|kind|nav|outcome|kpi|err|lang)[A-Z]\w*)'/g)) used.add(m[1]!);
+      for (const m of code.matchAll(/'((?:status|feedback|role|decision|reason|kind|nav|outcome|kpi|err|lang|kbAction)[A-Z]\w*)'/g)) used.add(m[1]!);
     }
     for (const n of [1, 2, 3, 4]) used.add(`level${n}`);
     for (const n of [0, 1, 2, 3, 4]) used.add(`articleLevel${n}`);

@@ -98,6 +98,30 @@
     search.addEventListener('keydown', function (e) { if (e.key === 'Enter') e.preventDefault(); });
     lang.addEventListener('change', load);
 
+    // A question that is another article's comes back 409 naming it: the agent may move it here
+    // (`movedFrom` is then that article).
+    function send(id, text, language, movedFrom) {
+      var body = { question: text, lang: language };
+      if (movedFrom) body.move = true;
+      Staff.api.post('/articles/' + encodeURIComponent(id) + '/questions', body).then(function (res) {
+        submit.disabled = false;
+        if (res.signedOut) return;
+        Staff.clear(message);
+        var other = res.data && res.data.article && res.data.article.id;
+        if (res.status === 409 && other && !movedFrom) {
+          message.appendChild(h('div', { class: 'alert alert--warning', role: 'alert' },
+            h('p', null, t('questionElsewhere', { other: other, id: id })),
+            h('button', { type: 'button', class: 'btn btn--secondary btn--small', onclick: function (event) {
+              event.currentTarget.disabled = true;
+              send(id, text, language, other);
+            } }, t('moveQuestion', { id: id }))));
+          return;
+        }
+        message.appendChild(resultMessage(res, movedFrom ? t('questionMoved', { other: movedFrom, id: id }) : t('questionAdded', { id: id })));
+        if (res.ok) onDone(t('doneAdded', { id: id }));
+      });
+    }
+
     var form = h('form', { class: 'panel-form', novalidate: true, onsubmit: function (event) {
       event.preventDefault();
       Staff.clear(message);
@@ -106,13 +130,7 @@
         return;
       }
       submit.disabled = true;
-      var id = picked;
-      Staff.api.post('/articles/' + encodeURIComponent(id) + '/questions', { question: question.value.trim(), lang: lang.value }).then(function (res) {
-        submit.disabled = false;
-        if (res.signedOut) return;
-        message.appendChild(resultMessage(res, t('questionAdded', { id: id })));
-        if (res.ok) onDone(t('doneAdded', { id: id }));
-      });
+      send(picked, question.value.trim(), lang.value, null);
     } },
       h('h3', null, t('addToArticle')),
       h('div', { class: 'field-row' }, Staff.field(t('questionToAdd'), question), Staff.field(t('language'), lang)),

@@ -15,6 +15,7 @@
     ['unanswered', '/staff/unanswered', 'navUnanswered'],
     ['dashboard', '/staff/dashboard', 'navDashboard'],
     ['try', '/staff/try', 'navTry'],
+    ['history', '/staff/history', 'navHistory'],
   ];
   var ROLE_KEYS = { viewer: 'roleViewer', agent: 'roleAgent', admin: 'roleAdmin' };
 

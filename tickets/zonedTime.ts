@@ -26,7 +26,7 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-export function zonedParts(date: Date, timeZone: string): ZonedParts {
+function partsFromIntl(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, number> = {};
   for (const part of formatFor(timeZone).formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -35,12 +35,29 @@ export function zonedParts(date: Date, timeZone: string): ZonedParts {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
+// formatToParts is slow next to the rest of a turn, and a zone's offset does not change within a
+// minute: it is asked once per zone and minute, and the wall clock computed from it.
+const lastOffsets = new Map<string, { minute: number; offset: number }>();
+
 /** Minutes east of UTC at `date` in `timeZone` (+60 for Paris in winter). */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const p = zonedParts(date, timeZone);
+  const minute = Math.floor(date.getTime() / 60000);
+  const known = lastOffsets.get(timeZone);
+  if (known?.minute === minute) return known.offset;
+  const p = partsFromIntl(date, timeZone);
   const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
-  return Math.round((wallAsUtc - wholeSeconds) / 60000);
+  const offset = Math.round((wallAsUtc - wholeSeconds) / 60000);
+  lastOffsets.set(timeZone, { minute, offset });
+  return offset;
+}
+
+export function zonedParts(date: Date, timeZone: string): ZonedParts {
+  const wall = new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMinutes(date, timeZone) * 60000);
+  return {
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
+  };
 }
 
 const two = (n: number): string => String(n).padStart(2, '0');

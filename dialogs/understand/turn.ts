@@ -86,12 +86,17 @@ export function ordinalIn(text: string, lang: Lang): number | undefined {
   const plain = /^(?:(?:le|la|the|option|choix|number|num[eé]ro|n°|no\.?|#)\s*)?(\d{1,2})(?:st|nd|rd|th|er|re|e|eme|ème)?(?:\s+(?:one|un|une|svp|please|stp))?[.!]?$/iu.exec(text.trim());
   if (plain) return Number(plain[1]);
   if (text.split(/\s+/).length > 6) return undefined;
-  // "the first one" in a French conversation is still the first one.
-  for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
-    ordinalModels[l] ??= new NumberRecognizer(l === 'fr' ? Culture.French : Culture.English).getOrdinalModel();
-    const [found] = ordinalModels[l]!.parse(text);
-    const value = Number(found?.resolution?.value);
-    if (Number.isInteger(value) && value > 0) return value;
+  // The recognizer is the slow part of a turn: only text with a digit or a word shaped like an
+  // ordinal (first, third, 21st, premier, seconde, troisième, vingtième…) can name a position.
+  // A phone number or an address is no position: more than four digits or an @ rule it out.
+  if (/\d|premi|second|i[eè]me\b|eme\b|(?:st|nd|rd|th)\b/iu.test(text) && !text.includes('@') && (text.match(/\d/g)?.length ?? 0) <= 4) {
+    // "the first one" in a French conversation is still the first one.
+    for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
+      ordinalModels[l] ??= new NumberRecognizer(l === 'fr' ? Culture.French : Culture.English).getOrdinalModel();
+      const [found] = ordinalModels[l]!.parse(text);
+      const value = Number(found?.resolution?.value);
+      if (Number.isInteger(value) && value > 0) return value;
+    }
   }
   if (/\b(?:last|dernier|derni[eè]re)\b/iu.test(text)) return -1;
   return undefined;

@@ -1,8 +1,6 @@
 // Conversations as the bot saw them: search (text, reference, time) and one conversation in full.
-// The search reads every transcript file (one per conversation): fine for thousands of
-// conversations; a database backend would index the text instead.
+// The store searches and pages (an index in memory for the embedded store), so a search reads no file.
 import { z } from 'zod';
-import { scanTranscripts } from '../tickets/transcriptScan.js';
 import type { StaffContext } from './context.js';
 import { guard, json, notFound, paramOf, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf, type Range } from './timeRange.js';
@@ -14,6 +12,7 @@ const searchQuery = z.object({
   q: z.string().max(200).optional(),
   reference: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   ...rangeFields,
 });
 
@@ -22,24 +21,19 @@ function overlaps(summary: ConversationSummary, range: Range): boolean {
     && (!range.to || Date.parse(summary.firstAt) < range.to.getTime());
 }
 
-export function mountTranscriptsApi({ server, store, auth, log, timeZone, dataDir }: StaffContext): void {
+export function mountTranscriptsApi({ server, store, auth, log, timeZone }: StaffContext): void {
   server.get('/api/staff/transcripts', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(searchQuery, queryOf(req), 'search');
     const range = rangeOf(query, timeZone);
-    const found: ConversationSummary[] = [];
-    const keep = (id: string, entries: Parameters<typeof summarise>[1]) => {
-      const summary = summarise(id, entries, query.q);
-      if (summary && overlaps(summary, range)) found.push(summary);
-    };
     if (query.reference?.trim()) {
       const request = await store.findByReference(query.reference);
-      if (request) keep(request.conversationId, await store.transcript(request.conversationId));
-    } else {
-      for await (const t of scanTranscripts(dataDir, (file, problem) => log(`staff: skipped transcript ${file}: ${problem}`))) keep(t.conversationId, t.entries);
+      const summary = request && summarise(request.conversationId, await store.transcript(request.conversationId), query.q);
+      const found = summary && overlaps(summary, range) ? [summary] : [];
+      return json({ conversations: found, total: found.length });
     }
-    found.sort((a, b) => Date.parse(b.lastAt) - Date.parse(a.lastAt));
-    return json({ conversations: found.slice(0, query.limit) });
+    const page = await store.searchTranscripts({ ...range, ...(query.q ? { q: query.q } : {}), offset: query.offset, limit: query.limit });
+    return json({ conversations: page.conversations, total: page.total });
   }));
 
   server.get('/api/staff/transcripts/:conversationId', guard(log, async (req, res) => {

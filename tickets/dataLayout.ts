@@ -1,22 +1,27 @@
-// Where each record lives under DATA_DIR. lowdb rewrites a whole file on every write, so no file
-// may grow with all history: requests and records go in one file per month, transcripts in one
-// file per conversation, conversation state in hash buckets.
+// Where each record lives under DATA_DIR. What only grows is appended to JSON Lines files
+// (jsonLines.ts), so no write rewrites history: requests and records go in one file per month,
+// transcripts in one file per conversation, conversation state in one small file per conversation.
 //
 //   counters.json                      reference numbers per level
-//   requests/2026-11.json              tickets and callbacks created in November 2026 (store's zone)
-//   feedback/2026-11.json              "did this answer help?"
-//   unanswered/2026-11.json            questions the bot could not answer
-//   answers/2026-11.json               answers shown (article, confidence, question)
-//   lookups/2026-11.json               status lookups refused for wrong contact details
-//   kb-edits/2026-11.json              staff edits of the knowledge base (before/after, for revert)
-//   transcripts/<readable id>-<hash>.json   one conversation's activities
-//   state/<bucket>.json                key-value store (bot conversation and user state)
+//   requests/2026-11.jsonl             tickets and callbacks created in November 2026 (store's zone),
+//                                      then their status changes, one line each
+//   feedback/2026-11.jsonl             "did this answer help?"
+//   unanswered/2026-11.jsonl           questions the bot could not answer
+//   answers/2026-11.jsonl              answers shown (article, confidence, question)
+//   lookups/2026-11.jsonl              status lookups refused for wrong contact details
+//   kb-edits/2026-11.jsonl             staff edits of the knowledge base (before/after, for revert)
+//   transcripts/<readable id>-<hash>.jsonl   one conversation's activities
+//   state/<aa>/<hash>.json             one conversation's state (bot conversation and user state)
+//
+// Earlier versions wrote whole JSON files (`2026-11.json`, `transcripts/<id>.json`, 256 state
+// buckets `state/<aa>.json`); legacyFiles.ts turns them into these at start.
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TimeRange } from './types.js';
 
-const monthFile = /^(\d{4}-\d{2})\.json$/;
+const monthFile = /^(\d{4}-\d{2})\.jsonl$/;
+const legacyMonthFile = /^\d{4}-\d{2}\.json$/;
 
 export const folders = {
   requests: 'requests',
@@ -29,9 +34,9 @@ export const folders = {
   state: 'state',
 } as const;
 
-/** `requests/2026-11.json` for a reference dated 20261123. */
+/** `requests/2026-11.jsonl` for a reference dated 20261123. */
 export function requestFile(dataDir: string, referenceDate: string): string {
-  return join(dataDir, folders.requests, `${referenceDate.slice(0, 4)}-${referenceDate.slice(4, 6)}.json`);
+  return join(dataDir, folders.requests, `${referenceDate.slice(0, 4)}-${referenceDate.slice(4, 6)}.jsonl`);
 }
 
 /**
@@ -46,33 +51,55 @@ export function transcriptFile(dataDir: string, conversationId: string): string 
     .replace(/^[_-]+|[_-]+$/g, '')
     .slice(0, 48);
   const hash = createHash('sha256').update(conversationId, 'utf8').digest('hex').slice(0, 20);
-  return join(dataDir, folders.transcripts, readable ? `${readable}-${hash}.json` : `${hash}.json`);
+  return join(dataDir, folders.transcripts, readable ? `${readable}-${hash}.jsonl` : `${hash}.jsonl`);
 }
 
 /** Every transcript file (not the temp or damaged ones). */
 export async function transcriptFiles(dataDir: string): Promise<string[]> {
   const dir = join(dataDir, folders.transcripts);
-  const names = await readdir(dir).catch((err: { code?: string }) => {
-    if (err.code === 'ENOENT') return [] as string[];
-    throw err;
-  });
-  return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => join(dir, n));
+  return (await namesIn(dir)).filter((n) => n.endsWith('.jsonl') && !n.startsWith('.')).map((n) => join(dir, n));
 }
 
-/** Every state bucket file. */
-export async function bucketFiles(dataDir: string): Promise<string[]> {
-  const dir = join(dataDir, folders.state);
-  const names = await readdir(dir).catch((err: { code?: string }) => {
-    if (err.code === 'ENOENT') return [] as string[];
-    throw err;
-  });
-  return names.filter((n) => /^[0-9a-f]{2}\.json$/.test(n)).map((n) => join(dir, n));
+/** Transcripts in the format of earlier versions (one JSON document per conversation). */
+export async function legacyTranscriptFiles(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, folders.transcripts);
+  return (await namesIn(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => join(dir, n));
 }
 
-/** `state/a7.json`: one of 256 buckets, picked by a hash of the key. */
+/** `state/a7/a7c3…json`: one file per key, in 256 folders picked by a hash of the key. */
 export function stateFile(dataDir: string, key: string): string {
-  const bucket = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 2);
-  return join(dataDir, folders.state, `${bucket}.json`);
+  const hash = createHash('sha256').update(key, 'utf8').digest('hex');
+  return join(dataDir, folders.state, hash.slice(0, 2), `${hash.slice(0, 40)}.json`);
+}
+
+/** Every state file. */
+export async function stateFiles(dataDir: string): Promise<string[]> {
+  const root = join(dataDir, folders.state);
+  const files: string[] = [];
+  for (const folder of (await namesIn(root)).filter((n) => /^[0-9a-f]{2}$/.test(n))) {
+    for (const name of await namesIn(join(root, folder))) if (/^[0-9a-f]{40}\.json$/.test(name)) files.push(join(root, folder, name));
+  }
+  return files;
+}
+
+/** The state buckets of earlier versions (`state/a7.json`, many conversations each). */
+export async function legacyBucketFiles(dataDir: string): Promise<string[]> {
+  const dir = join(dataDir, folders.state);
+  return (await namesIn(dir)).filter((n) => /^[0-9a-f]{2}\.json$/.test(n)).map((n) => join(dir, n));
+}
+
+/** Month files of earlier versions (`2026-11.json`, one JSON document). */
+export async function legacyMonthFiles(dir: string): Promise<string[]> {
+  return (await namesIn(dir)).filter((n) => legacyMonthFile.test(n)).sort().map((n) => join(dir, n));
+}
+
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT' || (err as { code?: unknown }).code === 'ENOTDIR') return [];
+    throw err;
+  }
 }
 
 /**
@@ -96,7 +123,7 @@ export async function monthFiles(dir: string, range: TimeRange = {}): Promise<st
     .map((name) => monthFile.exec(name)?.[1])
     .filter((month): month is string => month !== undefined && month >= first && month <= last)
     .sort()
-    .map((month) => join(dir, `${month}.json`));
+    .map((month) => join(dir, `${month}.jsonl`));
 }
 
 /** The range as epoch milliseconds (-Infinity / Infinity when open); refuses unreadable times. */

@@ -8,6 +8,7 @@ import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
+import type { ConversationSummary, TranscriptSearch } from './transcriptIndex.js';
 import { maskPersonalData } from './masking.js';
 import type {
   AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, KbEdit, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
@@ -25,6 +26,8 @@ export interface HelpdeskStore {
   updateStatus(ref: string, status: RequestStatus, note?: string, by?: string): Promise<HelpdeskRequest | undefined>;
   /** Newest first; `from` inclusive, `to` exclusive, on createdAt. */
   listRequests(filter?: RequestFilter): Promise<HelpdeskRequest[]>;
+  /** A page of listRequests (`offset` skipped, at most `limit`), and how many match in all. */
+  pageRequests(filter: RequestFilter, page: Page): Promise<{ requests: HelpdeskRequest[]; total: number }>;
   recordFeedback(record: AtOptional<FeedbackRecord>): Promise<FeedbackRecord>;
   recordUnanswered(record: AtOptional<UnansweredRecord>): Promise<UnansweredRecord>;
   recordAnswerShown(record: AtOptional<AnswerShownRecord>): Promise<AnswerShownRecord>;
@@ -55,6 +58,16 @@ export interface HelpdeskStore {
   appendTranscript(entry: AtOptional<TranscriptEntry>): Promise<TranscriptEntry>;
   /** The conversation's activities in the order they were appended; [] if none. */
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  /**
+   * Conversations whose activity overlaps the range and (with `q`) one of whose messages contains
+   * `q`, case and accents aside; newest last activity first, a page of them and the total.
+   */
+  searchTranscripts(query: TranscriptSearch): Promise<{ conversations: ConversationSummary[]; total: number }>;
+}
+
+export interface Page {
+  offset?: number;
+  limit?: number;
 }
 
 /** Who to erase: at least one of these. */
@@ -99,15 +112,17 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback', report });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
   const answers = createMonthlyLog({ dir: join(dataDir, folders.answers), timeZone, now, schema: answerShownSchema, what: 'answer shown', report });
-  const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure', report });
-  const kbEdits = createMonthlyLog({ dir: join(dataDir, folders.kbEdits), timeZone, now, schema: kbEditSchema, what: 'knowledge base edit', report });
+  // Synced before they count: a lookup failure locks out guessing, an edit is the KB's history.
+  const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure', report, durable: true });
+  const kbEdits = createMonthlyLog({ dir: join(dataDir, folders.kbEdits), timeZone, now, schema: kbEditSchema, what: 'knowledge base edit', report, durable: true, cached: 1 });
 
   return {
     createTicket: requests.createTicket,
     createCallback: requests.createCallback,
     findByReference: requests.findByReference,
     updateStatus: requests.updateStatus,
-    listRequests: requests.listRequests,
+    listRequests: async (filter) => (await requests.pageRequests(filter)).requests,
+    pageRequests: requests.pageRequests,
     // What customers typed is kept for analysis without their contact details.
     recordFeedback: (r) => feedback.append({ ...r, question: maskPersonalData(r.question), ...(r.missing !== undefined ? { missing: maskPersonalData(r.missing) } : {}) }),
     recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),
@@ -140,5 +155,6 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
     },
     appendTranscript: transcripts.appendTranscript,
     transcript: transcripts.transcript,
+    searchTranscripts: transcripts.search,
   };
 }

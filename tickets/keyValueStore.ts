@@ -1,11 +1,15 @@
 // A key-value store with the semantics of botbuilder's Storage (the bot wraps it to persist
-// conversation state, so a restart mid-dialog resumes). Keys are spread over 256 bucket files
-// under DATA_DIR/state/ so no single file holds every conversation.
+// conversation state, so a restart mid-dialog resumes). One small file per key under
+// DATA_DIR/state/<aa>/ (dataLayout.ts): a turn rewrites its own conversation's state and nothing
+// else, so the cost of a turn does not grow with the number of conversations kept.
+// State is written atomically (temp file + rename) but not fsynced: a killed process loses
+// nothing; a power cut can at worst restart a conversation, never lose a ticket.
 import { randomUUID } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
 import { z } from 'zod';
-import { bucketFiles, stateFile } from './dataLayout.js';
-import { createJsonFileCache } from './jsonFileCache.js';
-import { checkedBy } from './schemas.js';
+import { legacyBucketFiles, stateFile, stateFiles } from './dataLayout.js';
+import { replaceFileAtomically } from './durableJsonFile.js';
+import { moveAside } from './legacyFiles.js';
 
 export interface KeyValueStore {
   /** The values stored under `keys`; keys with no value are left out. Objects come back with their `eTag`. */
@@ -13,11 +17,11 @@ export interface KeyValueStore {
   /**
    * Stores each value with a new eTag. An object whose `eTag` is set, is not '*', and differs from
    * the stored one was read before someone else's write: the write is refused (ETagConflictError).
-   * Keys are checked and written bucket by bucket: a conflict leaves other buckets' keys written.
+   * Keys are checked and written one by one: a conflict leaves the keys before it written.
    */
   write(changes: Record<string, unknown>): Promise<void>;
   delete(keys: string[]): Promise<void>;
-  /** Removes the items last written before `cutoff`, or those `drop` says; how many. */
+  /** Removes the items `drop` says (the retention purge, an erasure); how many. */
   removeWhere(drop: (item: { key: string; value: unknown; updatedAt: string }) => boolean): Promise<number>;
 }
 
@@ -34,79 +38,136 @@ interface Item {
   updatedAt: string;
 }
 
-interface Bucket {
-  items: Record<string, Item>;
+const itemFileSchema = z.object({ key: z.string(), value: z.unknown(), eTag: z.string(), updatedAt: z.string() });
+const legacyBucketSchema = z.object({ items: z.record(z.string(), z.object({ value: z.unknown(), eTag: z.string(), updatedAt: z.string() })) });
+
+export interface KeyValueStoreOptions {
+  dataDir: string;
+  /** items kept in memory, most recently used (default 2,000) */
+  cached?: number;
+  /** told when a damaged state file is moved aside */
+  report?: (line: string) => void;
 }
 
-const bucketSchema = z.object({
-  items: z.record(z.string(), z.object({ value: z.unknown(), eTag: z.string(), updatedAt: z.string() })),
-});
+export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () => undefined }: KeyValueStoreOptions): KeyValueStore {
+  // What this process knows of each key: its item, or null for none. One process per DATA_DIR.
+  const memory = new Map<string, Item | null>();
+  const queues = new Map<string, Promise<unknown>>();
+  let ready: Promise<void> | undefined;
 
-export function createLowdbKeyValueStore({ dataDir, maxOpen = 64, report = () => undefined }: { dataDir: string; maxOpen?: number; report?: (line: string) => void }): KeyValueStore {
-  const files = createJsonFileCache<Bucket>({
-    empty: () => ({ items: {} }),
-    parse: checkedBy<Bucket>(bucketSchema),
-    maxOpen,
-    // A damaged bucket loses the conversations in it (they start afresh), not every turn of them.
-    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the conversations in it start afresh`),
-  });
-
-  function byBucket<V>(entries: Array<[string, V]>): Map<string, Array<[string, V]>> {
-    const buckets = new Map<string, Array<[string, V]>>();
-    for (const entry of entries) {
-      const file = stateFile(dataDir, entry[0]);
-      buckets.set(file, [...(buckets.get(file) ?? []), entry]);
+  /** The 256 shared buckets of earlier versions become one file per key, once. */
+  const migrated = () => (ready ??= (async () => {
+    for (const bucket of await legacyBucketFiles(dataDir)) {
+      let items: Record<string, Item>;
+      try {
+        items = legacyBucketSchema.parse(JSON.parse(await readFile(bucket, 'utf8'))).items as Record<string, Item>;
+      } catch (err) {
+        const movedTo = await moveAside(bucket);
+        report(`${bucket} was damaged and moved to ${movedTo} (a file of an earlier version: ${(err as Error).message.split('\n')[0]}): the conversations in it start afresh`);
+        continue;
+      }
+      for (const [key, item] of Object.entries(items)) {
+        if ((await load(key)) === null) await save(key, item);
+      }
+      await unlink(bucket);
     }
-    return buckets;
+  })());
+
+  function serially<R>(key: string, job: () => Promise<R>): Promise<R> {
+    const run = (queues.get(key) ?? Promise.resolve()).then(job);
+    const settled = run.then(() => undefined, () => undefined);
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return run;
+  }
+
+  function remember(key: string, item: Item | null): void {
+    memory.delete(key);
+    memory.set(key, item);
+    for (const old of memory.keys()) {
+      if (memory.size <= cached) break;
+      memory.delete(old);
+    }
+  }
+
+  async function load(key: string): Promise<Item | null> {
+    if (memory.has(key)) return memory.get(key)!;
+    const file = stateFile(dataDir, key);
+    let item: Item | null = null;
+    try {
+      const parsed = itemFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+      // The file name is a hash of the key; the key inside rules out a collision.
+      if (parsed.key === key) item = { value: parsed.value, eTag: parsed.eTag, updatedAt: parsed.updatedAt };
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'ENOENT') {
+        // A damaged file loses this conversation's state (it starts afresh), not every turn of it.
+        const movedTo = await moveAside(file).catch(() => '(could not be moved)');
+        report(`${file} was damaged and moved to ${movedTo} (${(err as Error).message.split('\n')[0]}): the conversation starts afresh`);
+      }
+    }
+    remember(key, item);
+    return item;
+  }
+
+  async function save(key: string, item: Item): Promise<void> {
+    await replaceFileAtomically(stateFile(dataDir, key), JSON.stringify({ key, ...item }));
+    remember(key, item);
+  }
+
+  async function forget(key: string): Promise<boolean> {
+    const had = (await load(key)) !== null;
+    await unlink(stateFile(dataDir, key)).catch((err: { code?: string }) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+    remember(key, null);
+    return had;
   }
 
   return {
     async read(keys) {
+      await migrated();
       const result: Record<string, unknown> = {};
-      await Promise.all([...byBucket(keys.map((key) => [key, null]))].map(([file, entries]) =>
-        files.read(file, ({ items }) => {
-          for (const [key] of entries) {
-            const item = Object.hasOwn(items, key) ? items[key] : undefined;
-            if (item) setOwn(result, key, withETag(structuredClone(item.value), item.eTag));
-          }
-        })));
+      await Promise.all(keys.map((key) => serially(key, async () => {
+        const item = await load(key);
+        if (item) setOwn(result, key, withETag(structuredClone(item.value), item.eTag));
+      })));
       return result;
     },
 
     async write(changes) {
-      await Promise.all([...byBucket(Object.entries(changes))].map(([file, entries]) =>
-        files.update(file, ({ items }) => {
-          // Check every key of the bucket before changing any of them.
-          for (const [key, value] of entries) {
-            const expected = eTagOf(value);
-            const stored = Object.hasOwn(items, key) ? items[key] : undefined;
-            if (stored && expected !== undefined && expected !== '*' && expected !== stored.eTag) throw new ETagConflictError(key);
-          }
-          const updatedAt = new Date().toISOString();
-          for (const [key, value] of entries) setOwn(items, key, { value: withoutETag(value), eTag: randomUUID(), updatedAt });
-          return { result: undefined, changed: true };
-        })));
+      await migrated();
+      for (const [key, value] of Object.entries(changes)) {
+        await serially(key, async () => {
+          const expected = eTagOf(value);
+          const stored = await load(key);
+          if (stored && expected !== undefined && expected !== '*' && expected !== stored.eTag) throw new ETagConflictError(key);
+          await save(key, { value: withoutETag(value), eTag: randomUUID(), updatedAt: new Date().toISOString() });
+        });
+      }
     },
 
     async removeWhere(drop) {
+      await migrated();
       let removed = 0;
-      for (const file of await bucketFiles(dataDir)) {
-        removed += await files.update(file, ({ items }) => {
-          const gone = Object.entries(items).filter(([key, item]) => drop({ key, value: item.value, updatedAt: item.updatedAt })).map(([key]) => key);
-          for (const key of gone) delete items[key];
-          return { result: gone.length, changed: gone.length > 0 };
-        });
+      for (const file of await stateFiles(dataDir)) {
+        let parsed: z.infer<typeof itemFileSchema>;
+        try {
+          parsed = itemFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+        } catch {
+          continue; // gone since the listing, or damaged: the next read of its key deals with it
+        }
+        if (drop({ key: parsed.key, value: parsed.value, updatedAt: parsed.updatedAt })) {
+          if (await serially(parsed.key, () => forget(parsed.key))) removed++;
+        }
       }
       return removed;
     },
 
     async delete(keys) {
-      await Promise.all([...byBucket(keys.map((key) => [key, null]))].map(([file, entries]) =>
-        files.update(file, ({ items }) => {
-          const present = entries.filter(([key]) => Object.hasOwn(items, key));
-          for (const [key] of present) delete items[key];
-          return { result: undefined, changed: present.length > 0 };
-        })));
+      await migrated();
+      await Promise.all(keys.map((key) => serially(key, () => forget(key))));
     },
   };
 }

@@ -1,14 +1,16 @@
-// An append-only log of timestamped records in one file per month (`feedback/2026-11.json`).
+// An append-only log of timestamped records in one JSON Lines file per month
+// (`feedback/2026-11.jsonl`): appending costs the same at 100k records as at 0.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { inRange, monthFiles, timeBounds } from './dataLayout.js';
-import { createJsonFileCache } from './jsonFileCache.js';
-import { checkedBy, parseInput } from './schemas.js';
+import { inRange, legacyMonthFiles, monthFiles, timeBounds } from './dataLayout.js';
+import { createJsonLines } from './jsonLines.js';
+import { migrateToLines } from './legacyFiles.js';
+import { parseInput } from './schemas.js';
 import type { AtOptional, TimeRange } from './types.js';
 import { isoWithOffset, monthKey } from './zonedTime.js';
 
 export interface MonthlyLog<T extends { at: string }> {
-  /** Appends the record (`at` defaults to now) and resolves once it is on disk. */
+  /** Appends the record (`at` defaults to now) and resolves once it is written. */
   append(input: AtOptional<T>): Promise<T>;
   /** Records in `range`, oldest first. */
   list(range?: TimeRange): Promise<T[]>;
@@ -25,61 +27,74 @@ export interface MonthlyLogDeps<T> {
   schema: z.ZodType<T>;
   /** names the record in error messages */
   what: string;
-  maxOpen?: number;
-  /** told when a damaged month file is moved aside */
+  /** synced to disk before append resolves (requests' neighbours: security and audit records) */
+  durable?: boolean;
+  /** month files kept in memory (default 3: this month, the last, one more) */
+  cached?: number;
+  /** told when an unreadable line is skipped or an old file moved aside */
   report?: (line: string) => void;
 }
 
 export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<T>): MonthlyLog<T> {
   const { dir, timeZone, now, schema, what } = deps;
-  const files = createJsonFileCache<{ records: T[] }>({
-    empty: () => ({ records: [] }),
-    parse: checkedBy(z.object({ records: z.array(schema) })),
-    maxOpen: deps.maxOpen ?? 2,
-    onDamaged: (file, movedTo, problem) => (deps.report ?? (() => undefined))(`${file} was damaged and moved to ${movedTo} (${problem}): new ${what} records are kept`),
+  const report = deps.report ?? (() => undefined);
+  const lines = createJsonLines<T>({
+    parse: (value) => {
+      const parsed = schema.safeParse(value);
+      if (!parsed.success) throw new Error(`not a ${what}: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+      return value as T;
+    },
+    durable: deps.durable ?? false,
+    report,
+    cached: deps.cached ?? 3,
   });
+  const legacy = z.object({ records: z.array(schema) });
+  // Month files of an earlier version become JSON Lines before anything is read or written.
+  let ready: Promise<void> | undefined;
+  const migrated = () => (ready ??= (async () => {
+    for (const file of await legacyMonthFiles(dir)) {
+      await migrateToLines(file, `${file}l`, lines, (value) => legacy.parse(value).records as T[], report);
+    }
+  })());
 
   return {
     async append(input) {
+      await migrated();
       const record = parseInput(schema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, what);
-      const file = join(dir, `${monthKey(new Date(record.at), timeZone)}.json`);
-      await files.update(file, (data) => {
-        data.records.push(record);
-        return { result: undefined, changed: true };
-      });
+      await lines.append(join(dir, `${monthKey(new Date(record.at), timeZone)}.jsonl`), [record]);
       return structuredClone(record);
     },
 
     async purgeBefore(cutoff) {
+      await migrated();
       let removed = 0;
       for (const file of await monthFiles(dir, { to: cutoff })) {
-        removed += await files.update(file, (data) => {
-          const before = data.records.length;
-          data.records = data.records.filter((r) => Date.parse(r.at) >= cutoff.getTime());
-          return { result: before - data.records.length, changed: data.records.length !== before };
-        });
-        if ((await files.read(file, (data) => data.records.length)) === 0) await files.remove(file);
+        const records = await lines.read(file);
+        const kept = records.filter((r) => Date.parse(r.at) >= cutoff.getTime());
+        if (kept.length !== records.length) await lines.rewrite(file, kept);
+        removed += records.length - kept.length;
       }
       return removed;
     },
 
     async removeWhere(drop) {
+      await migrated();
       let removed = 0;
       for (const file of await monthFiles(dir)) {
-        removed += await files.update(file, (data) => {
-          const before = data.records.length;
-          data.records = data.records.filter((r) => !drop(r));
-          return { result: before - data.records.length, changed: data.records.length !== before };
-        });
+        const records = await lines.read(file);
+        const kept = records.filter((r) => !drop(r));
+        if (kept.length !== records.length) await lines.rewrite(file, kept);
+        removed += records.length - kept.length;
       }
       return removed;
     },
 
     async list(range = {}) {
+      await migrated();
       const bounds = timeBounds(range);
       const found: T[] = [];
       for (const file of await monthFiles(dir, range)) {
-        found.push(...await files.read(file, (data) => structuredClone(data.records.filter((r) => inRange(r.at, bounds)))));
+        for (const r of await lines.read(file)) if (inRange(r.at, bounds)) found.push(structuredClone(r));
       }
       return found.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     },

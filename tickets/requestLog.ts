@@ -1,13 +1,16 @@
-// Tickets and callback requests, one file per month (the month of the reference's date), so a
-// reference says which file holds it and no index is needed.
+// Tickets and callback requests, one JSON Lines file per month (the month of the reference's
+// date), so a reference says which file holds it and no index is needed. A request is one line
+// when created, each status change one more line: nothing is ever rewritten, and every line is
+// on disk (fsynced) before the reference or the change is confirmed.
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CounterStore } from './counterStore.js';
-import { folders, inRange, monthFiles, requestFile, timeBounds } from './dataLayout.js';
-import { createJsonFileCache } from './jsonFileCache.js';
+import { folders, inRange, legacyMonthFiles, monthFiles, requestFile, timeBounds } from './dataLayout.js';
+import { createJsonLines } from './jsonLines.js';
+import { migrateToLines } from './legacyFiles.js';
 import { formatReference, parseReference } from './reference.js';
 import {
-  callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, ticketSchema,
+  callbackSchema, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
 } from './schemas.js';
 import type {
   CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus, StatusChange, Ticket,
@@ -16,19 +19,24 @@ import { isoWithOffset } from './zonedTime.js';
 
 type Assigned = Pick<HelpdeskRequest, 'reference' | 'createdAt' | 'status' | 'statusHistory'>;
 
-interface MonthFile {
-  requests: HelpdeskRequest[];
-}
+/** One line of a month file: a request as created, or a later change of its status. */
+type Line = { request: HelpdeskRequest } | { status: { reference: string; change: StatusChange } };
 
-const monthFileSchema = z.object({ requests: z.array(z.discriminatedUnion('kind', [ticketSchema, callbackSchema])) });
+const requestSchema = z.discriminatedUnion('kind', [ticketSchema, callbackSchema]);
+const lineSchema = z.union([
+  z.object({ request: requestSchema }),
+  z.object({ status: z.object({ reference: z.string(), change: statusChangeSchema }) }),
+]);
+const legacyMonthSchema = z.object({ requests: z.array(requestSchema) });
 
 export interface RequestLogDeps {
   dataDir: string;
   timeZone: string;
   now: () => Date;
   counters: CounterStore;
+  /** months kept in memory (default 6) */
   maxOpen?: number;
-  /** told when a damaged month file is moved aside */
+  /** told when an unreadable line is skipped or an old file moved aside */
   report?: (line: string) => void;
 }
 
@@ -36,18 +44,69 @@ export interface RequestLogDeps {
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
 export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6, report = () => undefined }: RequestLogDeps) {
-  const files = createJsonFileCache<MonthFile>({
-    empty: () => ({ requests: [] }),
-    parse: checkedBy<MonthFile>(monthFileSchema),
-    maxOpen,
-    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the requests in it are no longer listed; new ones are kept`),
+  const dir = join(dataDir, folders.requests);
+  const lines = createJsonLines<Line>({
+    parse: (value) => {
+      const parsed = lineSchema.safeParse(value);
+      if (!parsed.success) throw new Error(`not a request line: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+      return value as Line;
+    },
+    durable: true,
+    report,
+    cached: 0,
   });
+  // Each month's requests as they are now (lines folded), kept for the months used last.
+  const months = new Map<string, Map<string, HelpdeskRequest>>();
+  const queues = new Map<string, Promise<unknown>>();
+  let ready: Promise<void> | undefined;
+  const migrated = () => (ready ??= (async () => {
+    for (const file of await legacyMonthFiles(dir)) {
+      await migrateToLines(file, `${file}l`, lines, (value) => legacyMonthSchema.parse(value).requests.map((request) => ({ request } as Line)), report);
+    }
+  })());
+
+  /** Operations on one month file run one after the other: a check and its append never interleave. */
+  function serially<R>(file: string, job: () => Promise<R>): Promise<R> {
+    const run = (queues.get(file) ?? migrated()).then(job);
+    const settled = run.then(() => undefined, () => undefined);
+    queues.set(file, settled);
+    void settled.then(() => {
+      if (queues.get(file) === settled) queues.delete(file);
+    });
+    return run;
+  }
+
+  async function month(file: string): Promise<Map<string, HelpdeskRequest>> {
+    const known = months.get(file);
+    if (known) {
+      months.delete(file);
+      months.set(file, known);
+      return known;
+    }
+    const folded = new Map<string, HelpdeskRequest>();
+    for (const line of await lines.read(file)) {
+      if ('request' in line) folded.set(line.request.reference, structuredClone(line.request));
+      else {
+        const found = folded.get(line.status.reference);
+        if (found) {
+          found.status = line.status.change.status;
+          found.statusHistory.push(line.status.change);
+        }
+      }
+    }
+    months.set(file, folded);
+    for (const key of months.keys()) {
+      if (months.size <= maxOpen) break;
+      months.delete(key);
+    }
+    return folded;
+  }
 
   /** The request made earlier with this key, in the month files a retry can fall in. */
   async function madeEarlier(key: string): Promise<HelpdeskRequest | undefined> {
     const since = new Date(now().getTime() - IDEMPOTENCY_WINDOW_MS);
-    for (const file of await monthFiles(join(dataDir, folders.requests), { from: since })) {
-      const found = await files.read(file, (data) => data.requests.find((r) => r.requestKey === key));
+    for (const file of await monthFiles(dir, { from: since })) {
+      const found = await serially(file, async () => [...(await month(file)).values()].find((r) => r.requestKey === key));
       if (found) return structuredClone(found);
     }
     return undefined;
@@ -55,6 +114,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
 
   /** Numbers, dates and files a new request; `build` adds the caller's fields. */
   async function create<R extends HelpdeskRequest>(level: 1 | 2, key: string | undefined, build: (assigned: Assigned) => R): Promise<R> {
+    await migrated();
     if (key) {
       const earlier = await madeEarlier(key);
       if (earlier) return earlier as R;
@@ -64,9 +124,11 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
     const reference = formatReference(level, at, await counters.next(level), timeZone);
     const createdAt = isoWithOffset(at, timeZone);
     const request = build({ reference, createdAt, status: 'open', statusHistory: [{ status: 'open', at: createdAt }] });
-    await files.update(requestFile(dataDir, reference.slice(3, 11)), (data) => {
-      data.requests.push(request);
-      return { result: undefined, changed: true };
+    const file = requestFile(dataDir, reference.slice(3, 11));
+    await serially(file, async () => {
+      const folded = await month(file);
+      await lines.append(file, [{ request }]);
+      folded.set(reference, structuredClone(request));
     });
     return structuredClone(request);
   }
@@ -86,8 +148,9 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
     async findByReference(ref: string): Promise<HelpdeskRequest | undefined> {
       const parsed = parseReference(ref);
       if (!parsed) return undefined;
-      return files.read(requestFile(dataDir, parsed.date), (data) => {
-        const found = data.requests.find((r) => r.reference === parsed.reference);
+      const file = requestFile(dataDir, parsed.date);
+      return serially(file, async () => {
+        const found = (await month(file)).get(parsed.reference);
         return found && structuredClone(found);
       });
     },
@@ -98,23 +161,31 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       const change: StatusChange = { status: parseInput(requestStatusSchema, status, 'status'), at: isoWithOffset(now(), timeZone) };
       if (note !== undefined) change.note = note;
       if (by !== undefined) change.by = by;
-      return files.update(requestFile(dataDir, parsed.date), (data) => {
-        const found = data.requests.find((r) => r.reference === parsed.reference);
-        if (!found) return { result: undefined, changed: false };
-        found.status = status;
+      const file = requestFile(dataDir, parsed.date);
+      return serially(file, async () => {
+        const found = (await month(file)).get(parsed.reference);
+        if (!found) return undefined;
+        await lines.append(file, [{ status: { reference: found.reference, change } }]);
+        found.status = change.status;
         found.statusHistory.push(change);
-        return { result: structuredClone(found), changed: true };
+        return structuredClone(found);
       });
     },
 
     /** Removes the requests `drop` says; their references and conversations. */
     async removeWhere(drop: (r: HelpdeskRequest) => boolean): Promise<Array<{ reference: string; conversationId: string }>> {
+      await migrated();
       const removed: Array<{ reference: string; conversationId: string }> = [];
-      for (const file of await monthFiles(join(dataDir, folders.requests))) {
-        removed.push(...await files.update(file, (data) => {
-          const gone = data.requests.filter(drop).map((r) => ({ reference: r.reference, conversationId: r.conversationId }));
-          data.requests = data.requests.filter((r) => !drop(r));
-          return { result: gone, changed: gone.length > 0 };
+      for (const file of await monthFiles(dir)) {
+        removed.push(...await serially(file, async () => {
+          const folded = await month(file);
+          const gone = [...folded.values()].filter(drop).map((r) => ({ reference: r.reference, conversationId: r.conversationId }));
+          if (gone.length === 0) return [];
+          const refs = new Set(gone.map((g) => g.reference));
+          const kept = (await lines.read(file)).filter((line) => !refs.has('request' in line ? line.request.reference : line.status.reference));
+          await lines.rewrite(file, kept);
+          for (const ref of refs) folded.delete(ref);
+          return gone;
         }));
       }
       return removed;
@@ -122,27 +193,35 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
 
     /** The highest reference number stored per level: where numbering goes on if the counters are lost. */
     async highestCounters(): Promise<{ L1: number; L2: number }> {
+      await migrated();
       const highest = { L1: 0, L2: 0 };
-      for (const file of await monthFiles(join(dataDir, folders.requests))) {
-        await files.read(file, (data) => {
-          for (const r of data.requests) {
-            const key = r.kind === 'callback' ? 'L2' : 'L1';
-            highest[key] = Math.max(highest[key], counterOf(r));
-          }
-        });
+      for (const file of await monthFiles(dir)) {
+        // Straight from the lines (not the months kept in memory): read once, at start.
+        for (const line of await lines.read(file)) {
+          if (!('request' in line)) continue;
+          const key = line.request.kind === 'callback' ? 'L2' : 'L1';
+          highest[key] = Math.max(highest[key], counterOf(line.request));
+        }
       }
       return highest;
     },
 
-    /** Newest first. Reads only the month files the time range can touch. */
-    async listRequests(filter: RequestFilter = {}): Promise<HelpdeskRequest[]> {
+    /**
+     * Newest first, `offset` and `limit` applied after the filters; `total` counts every match.
+     * Reads only the month files the time range can touch.
+     */
+    async pageRequests(filter: RequestFilter = {}, page: { offset?: number; limit?: number } = {}): Promise<{ requests: HelpdeskRequest[]; total: number }> {
+      await migrated();
       const bounds = timeBounds(filter);
       const found: HelpdeskRequest[] = [];
-      for (const file of await monthFiles(join(dataDir, folders.requests), filter)) {
-        const matching = await files.read(file, (data) => data.requests.filter((r) => matches(r, filter) && inRange(r.createdAt, bounds)));
-        found.push(...structuredClone(matching));
+      for (const file of await monthFiles(dir, filter)) {
+        const folded = await serially(file, () => month(file));
+        for (const r of folded.values()) if (matches(r, filter) && inRange(r.createdAt, bounds)) found.push(r);
       }
-      return found.sort(newestFirst);
+      found.sort(newestFirst);
+      const offset = page.offset ?? 0;
+      const slice = found.slice(offset, page.limit === undefined ? undefined : offset + page.limit);
+      return { requests: structuredClone(slice), total: found.length };
     },
   };
 }

@@ -14,7 +14,7 @@ const email = z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
 
 export const requestStatusSchema = z.enum(['open', 'in-progress', 'resolved', 'closed']) satisfies z.ZodType<RequestStatus>;
 
-const statusChange = z.object({
+export const statusChangeSchema = z.object({
   status: requestStatusSchema,
   at: isoTime,
   note: z.string().optional(),
@@ -37,7 +37,7 @@ const requestBase = {
   reference: text,
   createdAt: isoTime,
   status: requestStatusSchema,
-  statusHistory: z.array(statusChange).min(1),
+  statusHistory: z.array(statusChangeSchema).min(1),
   reason: text,
   language,
   channel: text,

@@ -1,74 +1,90 @@
-// Every activity of a conversation, in one file per conversation (`transcripts/<safe id>.json`):
-// a file stays as small as one conversation, and the id can never name a path outside the folder.
+// Every activity of a conversation, appended to one JSON Lines file per conversation
+// (`transcripts/<safe id>.jsonl`): an append costs the same in the 10,000th conversation as in the
+// first, a file stays as small as one conversation, and the id can never name a path outside the
+// folder. The staff's search runs on an index kept in memory (transcriptIndex.ts).
 import { z } from 'zod';
-import { transcriptFile, transcriptFiles } from './dataLayout.js';
-import { createJsonFileCache } from './jsonFileCache.js';
-import { checkedBy, parseInput, transcriptEntrySchema } from './schemas.js';
+import { legacyTranscriptFiles, transcriptFile, transcriptFiles } from './dataLayout.js';
+import { createJsonLines } from './jsonLines.js';
+import { migrateToLines } from './legacyFiles.js';
+import { maskActivity } from './masking.js';
+import { parseInput, transcriptEntrySchema } from './schemas.js';
+import { createTranscriptIndex } from './transcriptIndex.js';
 import type { AtOptional, TranscriptEntry } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
-import { maskActivity } from './masking.js';
 
-interface TranscriptFile {
-  conversationId: string;
-  entries: TranscriptEntry[];
-  /** set once the transcript reached its size limit */
-  full?: boolean;
-}
-
-const transcriptFileSchema = z.object({ conversationId: z.string(), entries: z.array(transcriptEntrySchema), full: z.boolean().optional() });
-
-/** The most one conversation's transcript keeps (JSON bytes); later activities are not kept. */
+/** The most one conversation's transcript keeps (bytes on disk); later activities are not kept. */
 export const MAX_TRANSCRIPT_BYTES = 512 * 1024;
+
+const legacySchema = z.object({ conversationId: z.string(), entries: z.array(transcriptEntrySchema) });
 
 export interface TranscriptLogDeps {
   dataDir: string;
   timeZone: string;
   now: () => Date;
-  maxOpen?: number;
-  /** told when a damaged transcript is moved aside, or one is full */
+  /** told when an unreadable line is skipped, a legacy file moved aside, or a transcript is full */
   report?: (line: string) => void;
   maxBytes?: number;
   /** addresses the company publishes, kept when masking */
   keepEmails?: ReadonlySet<string>;
 }
 
-export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: TranscriptLogDeps) {
-  const files = createJsonFileCache<TranscriptFile>({
-    empty: () => ({ conversationId: '', entries: [] }),
-    parse: checkedBy<TranscriptFile>(transcriptFileSchema),
-    maxOpen,
-    onDamaged: (file, movedTo, problem) => report(`${file} was damaged and moved to ${movedTo} (${problem}): the conversation's transcript starts again`),
+export function createTranscriptLog({ dataDir, timeZone, now, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: TranscriptLogDeps) {
+  const lines = createJsonLines<TranscriptEntry>({
+    parse: (value) => {
+      const parsed = transcriptEntrySchema.safeParse(value);
+      if (!parsed.success) throw new Error(`not a transcript entry: ${z.prettifyError(parsed.error).split('\n')[0]}`);
+      return value as TranscriptEntry;
+    },
+    durable: false,
+    report,
+    cached: 0,
+  });
+  const full = new Set<string>();
+  let ready: Promise<void> | undefined;
+  const migrated = () => (ready ??= (async () => {
+    for (const file of await legacyTranscriptFiles(dataDir)) {
+      await migrateToLines(file, `${file}l`, lines, (value) => legacySchema.parse(value).entries as TranscriptEntry[], report);
+    }
+  })());
+  /** The entries of one file that belong to the conversation (the name's hash rules out collisions; this checks). */
+  const entriesOf = async (conversationId: string) => (await lines.read(transcriptFile(dataDir, conversationId))).filter((e) => e.conversationId === conversationId);
+  const index = createTranscriptIndex(async function* () {
+    await migrated();
+    for (const file of await transcriptFiles(dataDir)) {
+      const entries = await lines.read(file);
+      // One conversation per file: the first entry names it.
+      const id = entries[0]?.conversationId;
+      if (id !== undefined) yield entries.filter((e) => e.conversationId === id);
+    }
   });
 
   return {
     async appendTranscript(input: AtOptional<TranscriptEntry>): Promise<TranscriptEntry> {
+      await migrated();
       const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
       // Stored as its JSON round trip: what is kept in memory is exactly what the file holds. Personal
       // data in what people read is masked: the request that needs contact details has its own.
       const stored: TranscriptEntry = { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
-      const size = JSON.stringify(stored).length;
-      await files.update(transcriptFile(dataDir, stored.conversationId), (data) => {
-        // A conversation that goes on and on (or a script) cannot grow its file without bound.
-        if (data.full) return { result: undefined, changed: false };
-        if (JSON.stringify(data.entries).length + size > maxBytes) {
-          data.full = true;
-          report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
-          return { result: undefined, changed: true };
-        }
-        data.conversationId = stored.conversationId;
-        data.entries.push(stored);
-        return { result: undefined, changed: true };
-      });
+      // A conversation that goes on and on (or a script) cannot grow its file without bound.
+      const kept = await lines.append(transcriptFile(dataDir, stored.conversationId), [stored], { maxBytes });
+      if (kept) index.added(stored);
+      else if (!full.has(stored.conversationId)) {
+        full.add(stored.conversationId);
+        report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
+      }
       return structuredClone(stored);
     },
 
     /** Deletes the transcripts whose last activity is older than `cutoff`; how many. */
     async purgeBefore(cutoff: Date): Promise<number> {
+      await migrated();
       let removed = 0;
       for (const file of await transcriptFiles(dataDir)) {
-        const last = await files.read(file, (data) => data.entries.at(-1)?.at);
-        if (last !== undefined && Date.parse(last) < cutoff.getTime()) {
-          await files.remove(file);
+        const entries = await lines.read(file);
+        const last = Math.max(...entries.map((e) => Date.parse(e.at)));
+        if (entries.length > 0 && last < cutoff.getTime()) {
+          await lines.remove(file);
+          index.removed(entries[0]!.conversationId);
           removed++;
         }
       }
@@ -77,17 +93,20 @@ export function createTranscriptLog({ dataDir, timeZone, now, maxOpen = 64, repo
 
     /** Deletes a conversation's transcript; whether there was one. */
     async remove(conversationId: string): Promise<boolean> {
-      const file = transcriptFile(dataDir, conversationId);
-      const had = await files.read(file, (data) => data.conversationId === conversationId && data.entries.length > 0);
-      await files.remove(file);
+      await migrated();
+      const had = (await entriesOf(conversationId)).length > 0;
+      await lines.remove(transcriptFile(dataDir, conversationId));
+      index.removed(conversationId);
+      full.delete(conversationId);
       return had;
     },
 
     async transcript(conversationId: string): Promise<TranscriptEntry[]> {
-      return files.read(transcriptFile(dataDir, conversationId), (data) =>
-        // The file name carries a hash of the id; checking the id too rules out any collision.
-        data.conversationId === conversationId ? structuredClone(data.entries) : []);
+      await migrated();
+      return structuredClone(await entriesOf(conversationId));
     },
+
+    search: index.search,
   };
 }
 

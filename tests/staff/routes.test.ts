@@ -20,7 +20,7 @@ describe('mounting the staff API', () => {
   });
 
   it('answers an unexpected failure with 500 "internal error" and logs it, with no stack trace to the caller', async () => {
-    const failing = unchecked<HelpdeskStore>({ listRequests: async () => { throw new Error('disk on fire at /srv/data/requests'); } });
+    const failing = unchecked<HelpdeskStore>({ pageRequests: async () => { throw new Error('disk on fire at /srv/data/requests'); } });
     const logs: string[] = [];
     const server = restify.createServer({ handleUncaughtExceptions: false });
     server.use(restify.plugins.bodyParser({ mapParams: false }));

@@ -18,7 +18,7 @@ describe('feedback and unanswered questions', () => {
     await store.recordFeedback(feedback('2026-12-01T09:00:00+01:00', true));
     await store.recordFeedback({ ...feedback('2026-11-23T14:05:09+01:00', false), missing: 'le lien a expiré' });
 
-    expect(await filesUnder(join(dirs.dataDir(), 'feedback'))).to.deep.equal(['2026-11.json', '2026-12.json']);
+    expect(await filesUnder(join(dirs.dataDir(), 'feedback'))).to.deep.equal(['2026-11.jsonl', '2026-12.jsonl']);
     const listed = await reopen().listFeedback();
     expect(listed.map((f) => f.at)).to.deep.equal(['2026-11-23T14:05:09+01:00', '2026-12-01T09:00:00+01:00']);
     expect(listed[0]).to.deep.equal({ ...feedback('2026-11-23T14:05:09+01:00', false), missing: 'le lien a expiré' });
@@ -46,7 +46,7 @@ describe('feedback and unanswered questions', () => {
   it('files records by their month in the store time zone', async () => {
     const store = createLowdbStore({ dataDir: dirs.dataDir(), now: clockReading('2026-11-30T23:30:00Z') });
     await store.recordUnanswered({ conversationId: 'c1', question: 'printer?', language: 'en', kind: 'none' });
-    expect(await filesUnder(join(dirs.dataDir(), 'unanswered'))).to.deep.equal(['2026-12.json']);
+    expect(await filesUnder(join(dirs.dataDir(), 'unanswered'))).to.deep.equal(['2026-12.jsonl']);
   });
 
   it('refuses a record with a language the bot does not speak', async () => {

@@ -32,7 +32,7 @@ describe('tickets and callback requests on disk', () => {
   it('files requests by the month of their reference, one file per month', async () => {
     await storeAt('2026-11-23T10:00:00Z').createTicket(sampleTicket());
     await storeAt('2026-11-30T23:30:00Z').createCallback(sampleCallback()); // 1 December in Paris
-    expect(await filesUnder(join(dirs.dataDir(), 'requests'))).to.deep.equal(['2026-11.json', '2026-12.json']);
+    expect(await filesUnder(join(dirs.dataDir(), 'requests'))).to.deep.equal(['2026-11.jsonl', '2026-12.jsonl']);
   });
 
   it('books a callback under an L2 reference and keeps the slot and the consent', async () => {
@@ -92,6 +92,22 @@ describe('tickets and callback requests on disk', () => {
     const aside = (await filesUnder(join(dirs.dataDir(), 'requests'))).filter((f) => f.includes('.damaged-'));
     expect(aside).to.have.length(1);
     expect(await readFile(join(dirs.dataDir(), 'requests', aside[0]!), 'utf8')).to.equal('{"requests": [{"reference": "L1-20261123-0001"');
+  });
+
+  it('skips a line cut short by a crash, says where, and keeps every complete request and the next ones', async () => {
+    const store = storeAt('2026-11-23T10:00:00Z');
+    const first = await store.createTicket(sampleTicket());
+    const file = join(dirs.dataDir(), 'requests', '2026-11.jsonl');
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(file, '{"request": {"reference": "L1-20261123-00', 'utf8'); // a power cut mid-append
+    const reports: string[] = [];
+    const reopened = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-23T10:05:00Z'), report: (line) => reports.push(line) });
+    const next = await reopened.createTicket(sampleTicket());
+    expect(next.reference).to.equal('L1-20261123-0002');
+    expect((await reopened.listRequests()).map((r) => r.reference)).to.deep.equal([next.reference, first.reference]);
+    expect(reports.join('\n')).to.include(`${file}:2: `);
+    // The next line starts on a line of its own: only the cut line is lost.
+    expect((await readFile(file, 'utf8')).split('\n').filter(Boolean)).to.have.length(3);
   });
 
   it('never gives a reference twice when counters.json is deleted: it goes on from the highest stored', async () => {

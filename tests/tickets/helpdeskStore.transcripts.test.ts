@@ -36,7 +36,7 @@ describe('conversation transcripts', () => {
     expect(await readdir(dirs.root())).to.deep.equal(['data']);
     const files = await filesUnder(dirs.dataDir());
     expect(files).to.have.length(4);
-    for (const file of files) expect(file).to.match(/^transcripts\/[A-Za-z0-9_-]+\.json$/);
+    for (const file of files) expect(file).to.match(/^transcripts\/[A-Za-z0-9_-]+\.jsonl$/);
     expect((await open().transcript('../../etc/passwd')).map((e) => e.conversationId)).to.deep.equal(['../../etc/passwd']);
   });
 

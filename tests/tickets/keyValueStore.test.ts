@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createLowdbKeyValueStore, ETagConflictError } from '../../tickets/keyValueStore.js';
+import { join } from 'node:path';
 import { filesUnder, useTempDataDir } from './helpers.js';
 
 describe('the key-value store behind conversation state', () => {
@@ -67,13 +68,31 @@ describe('the key-value store behind conversation state', () => {
     expect(Object.keys(await open().read(['a', 'b']))).to.deep.equal(['b']);
   });
 
-  it('spreads keys over bucket files under state/', async () => {
+  it('keeps each key in its own small file under state/, so a write touches one conversation only', async () => {
     const keys = Array.from({ length: 40 }, (_, i) => `msteams/conversations/19:${i}@thread.v2`);
     await open().write(Object.fromEntries(keys.map((k) => [k, { k }])));
     const files = await filesUnder(dirs.dataDir());
-    expect(files.length).to.be.greaterThan(20);
-    for (const file of files) expect(file).to.match(/^state\/[0-9a-f]{2}\.json$/);
+    expect(files).to.have.length(40);
+    for (const file of files) expect(file).to.match(/^state\/[0-9a-f]{2}\/[0-9a-f]{40}\.json$/);
     expect(Object.keys(await open().read(keys))).to.have.length(40);
+  });
+
+  it('takes over the state buckets of an earlier version, keeping every conversation', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    await mkdir(join(dirs.dataDir(), 'state'), { recursive: true });
+    const item = (n: number) => ({ value: { dialogState: { step: n } }, eTag: `e${n}`, updatedAt: '2026-11-23T10:00:00.000Z' });
+    await writeFile(join(dirs.dataDir(), 'state', '0a.json'), JSON.stringify({ items: { 'webchat/conversations/a/': item(1), 'webchat/conversations/b/': item(2) } }));
+    await writeFile(join(dirs.dataDir(), 'state', '0b.json'), '{"items": {"trunc');
+    const reports: string[] = [];
+    const store = createLowdbKeyValueStore({ dataDir: dirs.dataDir(), report: (l) => reports.push(l) });
+    expect(await store.read(['webchat/conversations/a/', 'webchat/conversations/b/'])).to.deep.equal({
+      'webchat/conversations/a/': { dialogState: { step: 1 }, eTag: 'e1' },
+      'webchat/conversations/b/': { dialogState: { step: 2 }, eTag: 'e2' },
+    });
+    const files = await filesUnder(dirs.dataDir());
+    expect(files.filter((f) => /^state\/[0-9a-f]{2}\.json$/.test(f))).to.deep.equal([]);
+    expect(files.filter((f) => f.includes('0b.json.damaged-'))).to.have.length(1);
+    expect(reports.join('\n')).to.include('0b.json was damaged and moved to');
   });
 
   it('treats a key named like an object property as an ordinary key', async () => {

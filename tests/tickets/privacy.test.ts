@@ -50,7 +50,7 @@ describe('privacy', function () {
     const [request] = await store.listRequests();
     expect(request?.contact).to.deep.include({ phone: '+33612345678', name: 'Anne Martin' });
     const outside = (await everything(dataDir)).replace(JSON.stringify(request, null, 2).slice(1, -1), '');
-    const requestsFile = await readFile(path.join(dataDir, 'requests', '2026-11.json'), 'utf8');
+    const requestsFile = await readFile(path.join(dataDir, 'requests', '2026-11.jsonl'), 'utf8');
     const rest = outside.replace(requestsFile, '');
     expect(rest).to.not.include('anne.martin@exemple.fr');
     for (const p of PHONE_SPELLINGS) expect(rest, p).to.not.include(p);

@@ -58,6 +58,8 @@
     return item;
   }
 
+  var PAGE = 50;
+
   function start(main) {
     var params = Staff.params();
     var values = {};
@@ -89,27 +91,55 @@
       exportCallbacks.setAttribute('href', Staff.apiUrl('/export/callbacks.csv', exportQuery));
       Staff.replace(list, Staff.loading());
       count.textContent = '';
-      Staff.api.get('/requests', query).then(function (res) {
+      Staff.api.get('/requests', Object.assign({ limit: PAGE }, query)).then(function (res) {
         if (Staff.failed(res, list)) return;
         var requests = (res.data && res.data.requests) || [];
-        count.textContent = t('requestsCount', { n: fmt.number(requests.length) });
+        var total = (res.data && res.data.total) || requests.length;
         if (!requests.length) {
+          count.textContent = t('requestsCount', { n: fmt.number(0) });
           Staff.replace(list, Staff.empty(t('noRequests')));
           return;
         }
         var opened = null;
-        var rows = requests.map(function (r) {
-          var open = !!openRef && r.reference === openRef;
-          var row = requestRow(r, open);
-          if (open) opened = row;
-          return row;
+        var shown = 0;
+        var ul = h('ul', { class: 'req-list' });
+        var more = h('button', { type: 'button', class: 'btn btn--secondary more' }, t('showMore'));
+        function add(page) {
+          page.forEach(function (r) {
+            var open = !!openRef && r.reference === openRef && !opened;
+            var row = requestRow(r, open);
+            if (open) opened = row;
+            ul.appendChild(row);
+          });
+          shown += page.length;
+          count.textContent = shown < total ? t('requestsCountPage', { n: fmt.number(shown), total: fmt.number(total) }) : t('requestsCount', { n: fmt.number(total) });
+          more.hidden = shown >= total;
+        }
+        // Newest first, a page at a time: years of requests stay quick to open.
+        more.addEventListener('click', function () {
+          more.disabled = true;
+          Staff.api.get('/requests', Object.assign({ limit: PAGE, offset: shown }, query)).then(function (next) {
+            more.disabled = false;
+            if (Staff.failed(next, list)) return;
+            add((next.data && next.data.requests) || []);
+          });
         });
+        add(requests);
         Staff.replace(list,
           h('div', { class: 'req-head', 'aria-hidden': 'true' },
             h('span', null), h('span', null, t('reference')), h('span', null, t('reason')), h('span', null, t('levelShort')),
             h('span', null, t('languageShort')), h('span', null, t('status')), h('span', null, t('created'))),
-          h('ul', { class: 'req-list' }, rows));
+          ul, h('div', { class: 'more-wrap' }, more));
         if (opened) opened.scrollIntoView({ block: 'start' });
+        else if (openRef) {
+          // A request further down the list (?ref= from a link): fetched and shown first, open.
+          Staff.api.get('/requests/' + encodeURIComponent(openRef)).then(function (one) {
+            if (!one.ok || !one.data || !one.data.request || opened) return;
+            opened = requestRow(one.data.request, true);
+            ul.insertBefore(opened, ul.firstChild);
+            opened.scrollIntoView({ block: 'start' });
+          });
+        }
       });
     }
 

@@ -1,5 +1,6 @@
 // Wires everything from the environment and starts listening. The only reader of process.env.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
@@ -27,6 +28,7 @@ import { publishedEmails } from '../tickets/masking.js';
 // (emails, phone numbers, what customers typed) is never given to it.
 const log = pino({
   base: undefined,
+  level: 'info',
   // Belt and braces: nothing personal or secret is logged on purpose; these never are by mistake.
   redact: { paths: ['*.email', '*.phone', '*.password', '*.authorization', '*.token', '*.headers.authorization', 'err.config.headers'], censor: '[redacted]' },
 });
@@ -36,8 +38,16 @@ const logLine = (line: string, err?: unknown) => (err === undefined ? log.warn(l
 async function main(): Promise<void> {
   // Secrets live in .env (never in the repo); Node reads it itself, no extra package needed.
   if (existsSync('.env')) process.loadEnvFile('.env');
+  const level = process.env.LOG_LEVEL?.trim().toLowerCase();
+  if (level && (level in log.levels.values || level === 'silent')) log.level = level;
+  else if (level) log.warn(`LOG_LEVEL=${level} is not a level (${Object.keys(log.levels.values).join(', ')}, silent): info is used`);
   const config = loadConfig(process.env);
   const dataDir = path.resolve(config.dataDir);
+  // A folder that cannot be written (read-only, full, wrong owner) is said plainly, before anything
+  // tries to write there and fails with a stack trace.
+  await mkdir(dataDir, { recursive: true }).catch(() => undefined);
+  const writable = await storageWritable(dataDir);
+  if (!writable.ok) throw new StartRefused(`DATA_DIR ${dataDir} cannot be written (${writable.problem}): a read-only or full disk, or a folder this user may not write. Fix it and start again.`);
   // One process per data folder: a second one refuses to start and says who holds it.
   const lock = await lockDataDir(dataDir, { onCompromised: (err) => log.fatal({ err }, 'the lock on DATA_DIR was lost: stopping') });
   const leftovers = await removeLeftoverTempFiles(dataDir);
@@ -169,6 +179,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
+/** A start refused for a reason the operator can fix, told without a stack trace. */
+class StartRefused extends Error {}
+
 /** The longest a stop waits for turns under way. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -181,7 +194,7 @@ function directLineOrigins(endpoint: string): string[] {
 try {
   await main();
 } catch (err) {
-  if (err instanceof DataDirLockedError) log.fatal({}, err.message);
+  if (err instanceof DataDirLockedError || err instanceof StartRefused) log.fatal({}, err.message);
   else if (err instanceof ConfigError || err instanceof StaffConfigError) log.fatal({}, `Configuration problem:\n${err.message}`);
   else if (err instanceof KnowledgeError) log.fatal({}, `The knowledge base has problems; fix them and start again:\n${err.message}`);
   else log.fatal({ err }, 'the bot could not start');

@@ -59,6 +59,15 @@ function listening(url: string, timeoutMs = 500): Promise<boolean> {
 
 export function createServer({ adapter, bot, health, ready = () => true, localMode = false, limits, log, webChat }: ServerDeps): restify.Server {
   const server = restify.createServer({ name: 'scriba-helpdesk-bot', handleUncaughtExceptions: false });
+  // Stopping: a client on a kept-alive connection would keep the process busy past its grace
+  // period; it is told to come back (another instance, or this one restarted) and the connection closed.
+  server.pre((req, res, next) => {
+    if (ready() || req.path() === '/healthz' || req.path() === '/readyz') return next();
+    res.header('Connection', 'close');
+    res.header('Retry-After', '5');
+    res.send(503, { error: 'stopping', retryAfterSeconds: 5 });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   // Monitors: /healthz says whether the bot can do its job (storage writable, knowledge loaded);

@@ -4,6 +4,9 @@
 // else, so the cost of a turn does not grow with the number of conversations kept.
 // State is written atomically (temp file + rename) but not fsynced: a killed process loses
 // nothing; a power cut can at worst restart a conversation, never lose a ticket.
+// When the disk refuses a write (full, read-only), the state stays in memory and the conversation
+// goes on: the customer's form is not forgotten because the disk is full. It reaches the disk at
+// the conversation's next write that succeeds; a restart before that starts it afresh.
 import { randomUUID } from 'node:crypto';
 import { readFile, unlink } from 'node:fs/promises';
 import { z } from 'zod';
@@ -45,7 +48,7 @@ export interface KeyValueStoreOptions {
   dataDir: string;
   /** items kept in memory, most recently used (default 2,000) */
   cached?: number;
-  /** told when a damaged state file is moved aside */
+  /** told when a damaged state file is moved aside, and when states cannot be written (once per spell) */
   report?: (line: string) => void;
 }
 
@@ -53,6 +56,8 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
   // What this process knows of each key: its item, or null for none. One process per DATA_DIR.
   const memory = new Map<string, Item | null>();
   const queues = new Map<string, Promise<unknown>>();
+  // Keys whose latest state is only in memory: never evicted until written.
+  const unsaved = new Set<string>();
   let ready: Promise<void> | undefined;
 
   /** The 256 shared buckets of earlier versions become one file per key, once. */
@@ -87,8 +92,8 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
     memory.delete(key);
     memory.set(key, item);
     for (const old of memory.keys()) {
-      if (memory.size <= cached) break;
-      memory.delete(old);
+      if (memory.size - unsaved.size <= cached) break;
+      if (!unsaved.has(old)) memory.delete(old);
     }
   }
 
@@ -112,7 +117,15 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
   }
 
   async function save(key: string, item: Item): Promise<void> {
-    await replaceFileAtomically(stateFile(dataDir, key), JSON.stringify({ key, ...item }));
+    try {
+      await replaceFileAtomically(stateFile(dataDir, key), JSON.stringify({ key, ...item }));
+      unsaved.delete(key);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (!code || !DISK_REFUSED.has(code)) throw err;
+      if (unsaved.size === 0) report(`conversation state cannot be written (${code}): kept in memory until the disk takes it again`);
+      unsaved.add(key);
+    }
     remember(key, item);
   }
 
@@ -121,6 +134,7 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
     await unlink(stateFile(dataDir, key)).catch((err: { code?: string }) => {
       if (err.code !== 'ENOENT') throw err;
     });
+    unsaved.delete(key);
     remember(key, null);
     return had;
   }
@@ -171,6 +185,9 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
     },
   };
 }
+
+/** Errors of a disk that refuses writes (full, over quota, read-only), not of a bad key or value. */
+const DISK_REFUSED = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,9 @@
 // a day in the store's zone: `from` its first instant, `to` the end of that day, so ?from=2026-11-01
 // &to=2026-11-30 covers all of November in Paris. `to` is exclusive, as in the store.
 import { z } from 'zod';
-import { offsetMinutes, zonedParts } from '../tickets/zonedTime.js';
+import { offsetMinutes } from '../tickets/zonedTime.js';
+
+const DAY_MS = 24 * 3600_000;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -44,9 +46,17 @@ export function rangeOf(query: { from?: string | undefined; to?: string | undefi
 
 /** `2026-11-23`: the calendar day of `date` in `timeZone`. */
 export function dayKey(date: Date, timeZone: string): string {
-  const p = zonedParts(date, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  // The wall clock's day number, named once (dashboards date thousands of records).
+  const day = Math.floor((date.getTime() + offsetMinutes(date, timeZone) * 60_000) / DAY_MS);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    name = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(day, name);
+  }
+  return name;
 }
+const dayNames = new Map<number, string>();
 
 /** Every calendar day from the one holding `from` to the one holding the last instant before `to`. */
 export function daysBetween(from: Date, to: Date, timeZone: string, max = 400): string[] {

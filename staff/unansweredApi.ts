@@ -1,7 +1,10 @@
 // GET /api/staff/unanswered: the questions the bot could not answer, grouped, each with the
 // matcher's three best articles for its most frequent wording (where staff would add it).
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
+import type { MatchedArticle } from '../knowledge/matcher.js';
+import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { UnansweredRecord } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { guard, json, parse, queryOf } from './http.js';
@@ -10,22 +13,52 @@ import { groupUnanswered, type UnansweredGroup } from './unansweredGroups.js';
 
 export const unansweredQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   ...rangeFields,
 });
 
+// The inbox, the dashboard and the export group the same records again and again, while new ones
+// arrive a few a minute: the last grouping is kept, for the same records and knowledge base.
+// Whether the records changed is told by a hash of what grouping reads (a millisecond for thousands).
+let lastGrouping: { kb: KnowledgeBase; signature: string; groups: UnansweredGroup[] } | undefined;
+
 export function groupsOf(records: UnansweredRecord[], live: LiveKnowledge): UnansweredGroup[] {
-  return groupUnanswered(records, { synonyms: live.kb().synonyms });
+  const kb = live.kb();
+  const hash = createHash('sha1');
+  for (const r of records) hash.update(`${r.at}\u0000${r.language}\u0000${r.kind}\u0000${r.question}\u0001`);
+  const signature = `${records.length}|${hash.digest('hex')}`;
+  if (lastGrouping?.kb !== kb || lastGrouping.signature !== signature) lastGrouping = { kb, signature, groups: groupUnanswered(records, { synonyms: kb.synonyms }) };
+  return lastGrouping.groups;
+}
+
+// The matcher's three best articles for a group's wording, per knowledge base (a reload changes them).
+const suggestionCache = new WeakMap<KnowledgeBase, Map<string, readonly MatchedArticle[]>>();
+
+function suggestionsFor(live: LiveKnowledge, question: string, lang: Lang): readonly MatchedArticle[] {
+  const kb = live.kb();
+  let cache = suggestionCache.get(kb);
+  if (!cache) suggestionCache.set(kb, (cache = new Map()));
+  const key = `${lang}\u0000${question}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = live.matcher.match(question, { fallbackLanguage: lang }).matches.slice(0, 3);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
 }
 
 export function mountUnansweredApi({ server, store, live, auth, log, timeZone }: StaffContext): void {
   server.get('/api/staff/unanswered', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(unansweredQuery, queryOf(req), 'filter');
-    const groups = groupsOf(await store.listUnanswered(rangeOf(query, timeZone)), live).slice(0, query.limit);
+    const all = groupsOf(await store.listUnanswered(rangeOf(query, timeZone)), live);
+    const groups = all.slice(query.offset, query.offset + query.limit);
     return json({
+      total: all.length,
       groups: groups.map((group) => ({
         ...group,
-        suggestions: live.matcher.match(group.question, { fallbackLanguage: group.languages[0] ?? 'fr' }).matches.slice(0, 3),
+        suggestions: suggestionsFor(live, group.question, group.languages[0] ?? 'fr'),
       })),
     });
   }));

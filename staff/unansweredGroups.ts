@@ -67,8 +67,12 @@ interface KeyGroup {
 
 export function groupUnanswered(records: readonly UnansweredRecord[], { synonyms = {}, threshold = 0.6 }: GroupOptions = {}): UnansweredGroup[] {
   const byKey = new Map<string, KeyGroup>();
+  // The same wording is normalised once (thousands of records, far fewer wordings).
+  const tokensOf = new Map<string, Token[]>();
   for (const record of records) {
-    const tokens = contentTokens(record.question, record.language, synonyms[record.language]);
+    const said = `${record.language}\u0000${record.question}`;
+    let tokens = tokensOf.get(said);
+    if (!tokens) tokensOf.set(said, (tokens = contentTokens(record.question, record.language, synonyms[record.language])));
     const key = tokens.length > 0 ? tokens.map((t) => t.stem).sort().join(' ') : `text:${wording(record.question).toLowerCase()}`;
     const group = byKey.get(key) ?? { key, tokens, records: [] };
     group.records.push(record);
@@ -77,17 +81,98 @@ export function groupUnanswered(records: readonly UnansweredRecord[], { synonyms
   const keys = [...byKey.values()];
   const parent = keys.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < keys.length; i++) {
-    for (let j = i + 1; j < keys.length; j++) {
-      const [a, b] = [keys[i]!.tokens, keys[j]!.tokens];
-      // Jaccard can never exceed the size ratio: skip pairs that cannot reach the threshold.
-      if (Math.min(a.length, b.length) < threshold * Math.max(a.length, b.length)) continue;
-      if (root(i) !== root(j) && similarity(a, b) >= threshold) parent[root(j)] = root(i);
-    }
+  for (const [i, j] of candidatePairs(keys.map((k) => k.tokens), threshold)) {
+    if (root(i) !== root(j) && similarity(keys[i]!.tokens, keys[j]!.tokens) >= threshold) parent[root(j)] = root(i);
   }
   const clusters = new Map<number, KeyGroup[]>();
-  keys.forEach((k, i) => clusters.set(root(i), [...(clusters.get(root(i)) ?? []), k]));
+  keys.forEach((k, i) => {
+    const cluster = clusters.get(root(i));
+    if (cluster) cluster.push(k);
+    else clusters.set(root(i), [k]);
+  });
   return [...clusters.values()].map(toGroup).sort((x, y) => y.count - x.count || Date.parse(y.lastSeen) - Date.parse(x.lastSeen));
+}
+
+/**
+ * The pairs of token sets that may reach `threshold`, without comparing every pair (thousands of
+ * wordings would take seconds): a similarity join with prefix filtering.
+ * Words that `similarity` may count as equal (the same stem, or spellings one edit apart, found
+ * through their one-letter deletions) are put in one class. Each set becomes its classes, rarest
+ * first; two sets whose Jaccard reaches t must share a class among the first n - ceil(t·n) + 1 of
+ * each (matched words are always of one class), and their sizes must be within the ratio t.
+ */
+function candidatePairs(sets: readonly Token[][], threshold: number): Array<[number, number]> {
+  // Classes of words, by union-find over stems and spellings.
+  const classOf = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (classOf.get(r) !== r) r = classOf.get(r)!;
+    for (let at = x; at !== r;) {
+      const next = classOf.get(at)!;
+      classOf.set(at, r);
+      at = next;
+    }
+    return r;
+  };
+  const join = (a: string, b: string) => {
+    for (const x of [a, b]) if (!classOf.has(x)) classOf.set(x, x);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) classOf.set(rb, ra);
+  };
+  const surfaces = new Set<string>();
+  for (const set of sets) {
+    for (const t of set) {
+      join(`s:${t.stem}`, `w:${t.surface}`);
+      if (t.surface.length >= 4) surfaces.add(t.surface);
+    }
+  }
+  const deletions = new Map<string, string[]>();
+  for (const word of surfaces) {
+    for (const d of new Set([word, ...[...word].map((_, c) => word.slice(0, c) + word.slice(c + 1))])) {
+      const list = deletions.get(d);
+      if (list) list.push(word);
+      else deletions.set(d, [word]);
+    }
+  }
+  for (const words of deletions.values()) {
+    for (let i = 0; i < words.length; i++) {
+      for (let j = i + 1; j < words.length; j++) if (withinOneEdit(words[i]!, words[j]!)) join(`w:${words[i]}`, `w:${words[j]}`);
+    }
+  }
+  // Each set as its classes (a repeated class numbered, so a set stays a set), rarest first.
+  const elements = sets.map((set) => {
+    const seen = new Map<string, number>();
+    return set.map((t) => {
+      const c = find(`w:${t.surface}`);
+      const n = (seen.get(c) ?? 0) + 1;
+      seen.set(c, n);
+      return `${c}#${n}`;
+    });
+  });
+  const frequency = new Map<string, number>();
+  for (const list of elements) for (const e of list) frequency.set(e, (frequency.get(e) ?? 0) + 1);
+  const byPrefix = new Map<string, number[]>();
+  const pairs: Array<[number, number]> = [];
+  const seenPair = new Set<number>();
+  elements.forEach((list, i) => {
+    const sorted = [...list].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : 1));
+    const prefix = sorted.slice(0, sorted.length - Math.ceil(threshold * sorted.length) + 1);
+    for (const e of prefix) {
+      const holders = byPrefix.get(e);
+      if (!holders) {
+        byPrefix.set(e, [i]);
+        continue;
+      }
+      for (const j of holders) {
+        const [n, m] = [sets[i]!.length, sets[j]!.length];
+        if (Math.min(n, m) < threshold * Math.max(n, m) || seenPair.has(j * sets.length + i)) continue;
+        seenPair.add(j * sets.length + i);
+        pairs.push([j, i]);
+      }
+      holders.push(i);
+    }
+  });
+  return pairs;
 }
 
 function toGroup(members: KeyGroup[]): UnansweredGroup {

@@ -35,21 +35,32 @@ function partsFromIntl(date: Date, timeZone: string): ZonedParts {
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
 }
 
-// formatToParts is slow next to the rest of a turn, and a zone's offset does not change within a
-// minute: it is asked once per zone and minute, and the wall clock computed from it.
-const lastOffsets = new Map<string, { minute: number; offset: number }>();
+// formatToParts is slow next to the rest of a turn (and a dashboard dates thousands of records).
+// A zone's offset changes a few times a year: for each zone and hour, the offsets at its first and
+// last second are asked once; when they agree, that is the offset of the whole hour. An hour with
+// a change in it is asked each time.
+const hourOffsets = new Map<string, Map<number, number | 'changes'>>();
+const HOUR_MS = 3600_000;
+
+function exactOffset(ms: number, timeZone: string): number {
+  const p = partsFromIntl(new Date(ms), timeZone);
+  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((wallAsUtc - Math.floor(ms / 1000) * 1000) / 60000);
+}
 
 /** Minutes east of UTC at `date` in `timeZone` (+60 for Paris in winter). */
 export function offsetMinutes(date: Date, timeZone: string): number {
-  const minute = Math.floor(date.getTime() / 60000);
-  const known = lastOffsets.get(timeZone);
-  if (known?.minute === minute) return known.offset;
-  const p = partsFromIntl(date, timeZone);
-  const wallAsUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  const wholeSeconds = Math.floor(date.getTime() / 1000) * 1000;
-  const offset = Math.round((wallAsUtc - wholeSeconds) / 60000);
-  lastOffsets.set(timeZone, { minute, offset });
-  return offset;
+  const hour = Math.floor(date.getTime() / HOUR_MS);
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+  let known = hours.get(hour);
+  if (known === undefined) {
+    const [first, last] = [exactOffset(hour * HOUR_MS, timeZone), exactOffset((hour + 1) * HOUR_MS - 1000, timeZone)];
+    known = first === last ? first : 'changes';
+    if (hours.size >= 100_000) hours.clear();
+    hours.set(hour, known);
+  }
+  return known === 'changes' ? exactOffset(date.getTime(), timeZone) : known;
 }
 
 export function zonedParts(date: Date, timeZone: string): ZonedParts {

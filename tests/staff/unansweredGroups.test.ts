@@ -1,5 +1,8 @@
 import { expect } from 'chai';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import type { UnansweredRecord } from '../../tickets/types.js';
+import { corrupter } from '../../bench/typos.js';
+import { bundled } from '../helpers/bundledKb.js';
 import { contentTokens, groupUnanswered, similarity, withinOneEdit } from '../../staff/unansweredGroups.js';
 
 function asked(question: string, at: string, extra: Partial<UnansweredRecord> = {}): UnansweredRecord {
@@ -65,4 +68,42 @@ describe('grouping unanswered questions', () => {
       expect(withinOneEdit(a, b)).to.equal(expected);
     });
   }
+
+  it('groups thousands of typed questions exactly as comparing every pair would', async () => {
+    // The bundled KB's questions, each typed twice with typos: many near wordings.
+    const { kb } = await bundled();
+    const typo = corrupter(0.3, 11);
+    const typed: UnansweredRecord[] = [];
+    for (const article of kb.articles) {
+      for (const language of ['fr', 'en'] as const) {
+        for (const q of article.questions[language]) for (let i = 0; i < 2; i++) typed.push(asked(typo(q), `2026-11-${10 + (typed.length % 18)}T09:00:00+01:00`, { language }));
+      }
+    }
+    const byPairs = everyPairGrouping(typed, kb.synonyms);
+    const grouped = groupUnanswered(typed, { synonyms: kb.synonyms });
+    expect(typed.length).to.be.greaterThan(1000);
+    expect(grouped.length).to.be.lessThan(new Set(typed.map((r) => r.question)).size);
+    expect(grouped.map((g) => g.questions.map((q) => q.toLowerCase()).sort().join(' | ')).sort()).to.deep.equal(byPairs);
+  });
 });
+
+/** The definition: every pair of keys compared, merged at similarity ≥ 0.6 (as wordings, sorted). */
+function everyPairGrouping(records: UnansweredRecord[], synonyms: KnowledgeBase['synonyms']): string[] {
+  const keys = new Map<string, { tokens: ReturnType<typeof contentTokens>; wordings: Set<string> }>();
+  for (const r of records) {
+    const tokens = contentTokens(r.question, r.language, synonyms[r.language]);
+    const key = tokens.length > 0 ? tokens.map((t) => t.stem).sort().join(' ') : `text:${r.question.trim().replace(/\s+/g, ' ').toLowerCase()}`;
+    const entry = keys.get(key) ?? { tokens, wordings: new Set<string>() };
+    entry.wordings.add(r.question.trim().replace(/\s+/g, ' '));
+    keys.set(key, entry);
+  }
+  const list = [...keys.values()];
+  const parent = list.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < list.length; i++) {
+    for (let j = i + 1; j < list.length; j++) if (root(i) !== root(j) && similarity(list[i]!.tokens, list[j]!.tokens) >= 0.6) parent[root(j)] = root(i);
+  }
+  const clusters = new Map<number, string[]>();
+  list.forEach((k, i) => clusters.set(root(i), [...(clusters.get(root(i)) ?? []), ...k.wordings]));
+  return [...clusters.values()].map((w) => [...new Set(w.map((x) => x.toLowerCase()))].sort().join(' | ')).sort();
+}

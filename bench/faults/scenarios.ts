@@ -26,6 +26,8 @@ export interface FaultResult extends ReferenceCheck {
   skipped?: string;
 }
 
+const NOTHING: ReferenceCheck = { acknowledged: 0, stored: 0, lost: 0, givenTwice: 0, requestConversations: 0, requestsWithoutReference: 0, lostSamples: [] };
+
 /** Every reference kept and none given twice, and every other check passed. */
 export const passed = (r: FaultResult) => r.skipped !== undefined || (r.lost === 0 && r.givenTwice === 0 && r.checks.every((c) => c.ok));
 
@@ -234,7 +236,7 @@ export async function diskFull(parent: string): Promise<FaultResult> {
   const dataDir = path.join(parent, 'tmpfs');
   await mkdir(dataDir, { recursive: true });
   const cannot = mountTmpfs(dataDir, 16);
-  if (cannot) return { fault: 'disk full', skipped: cannot, acknowledged: 0, stored: 0, lost: 0, givenTwice: 0, requestConversations: 0, requestsWithoutReference: 0, checks: [] };
+  if (cannot) return { fault: 'disk full', skipped: cannot, ...NOTHING, checks: [] };
   try {
     const results: LevelResult[] = [];
     const server = await startServer('bot/main.ts', env(path.join(dataDir, 'data')));
@@ -283,7 +285,7 @@ export async function readOnly(parent: string): Promise<FaultResult> {
   const dataDir = path.join(parent, 'readonly');
   await mkdir(dataDir, { recursive: true });
   const cannot = mountTmpfs(dataDir, 4);
-  const base = { fault: 'read-only data folder at start', acknowledged: 0, stored: 0, lost: 0, givenTwice: 0, requestConversations: 0, requestsWithoutReference: 0 };
+  const base = { fault: 'read-only data folder at start', ...NOTHING };
   if (cannot) return { ...base, skipped: cannot, checks: [] };
   try {
     execFileSync('mount', ['-o', 'remount,ro', dataDir], { stdio: 'pipe' });

@@ -96,6 +96,8 @@ export async function drive({ url, concurrency, seconds, plans, prefix, signal, 
         }
         for (const reply of replies) {
           if (watch?.test(reply.text ?? '')) watched++;
+          // Only a request's confirmation gives a reference: an answer may show an example one.
+          if (plan.kind !== 'ticket' && plan.kind !== 'callback') continue;
           for (const ref of JSON.stringify([reply.text ?? '', reply.attachments ?? []]).match(REFERENCE) ?? []) {
             gotReference = true;
             const given = acknowledged.get(ref) ?? new Set<string>();

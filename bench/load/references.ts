@@ -11,6 +11,8 @@ export interface ReferenceCheck {
   givenTwice: number;
   requestConversations: number;
   requestsWithoutReference: number;
+  /** the first lost references, with the conversations they were given in (to look into) */
+  lostSamples: string[];
 }
 
 export async function references(dataDir: string, results: readonly LevelResult[]): Promise<ReferenceCheck> {
@@ -19,15 +21,19 @@ export async function references(dataDir: string, results: readonly LevelResult[
   const requests = await createLowdbStore({ dataDir }).listRequests();
   const stored = new Map(requests.map((r) => [r.reference, r.conversationId]));
   let lost = 0;
+  const lostSamples: string[] = [];
   // a reference stored for two requests counts as given twice, whoever was told it
   let twice = requests.length - stored.size;
   for (const [ref, convs] of given) {
     if (convs.size > 1) twice++;
     const owner = stored.get(ref);
-    if (!owner || !convs.has(owner)) lost++;
+    if (!owner || !convs.has(owner)) {
+      lost++;
+      if (lostSamples.length < 5) lostSamples.push(`${ref} given in ${[...convs].join(', ')}, stored ${owner ? `for ${owner}` : 'nowhere'}`);
+    }
   }
   const requestConversations = results.reduce((a, r) => a + r.requestConversations, 0);
   const withoutReference = results.reduce((a, r) => a + r.requestsWithoutReference, 0);
-  return { acknowledged: given.size, stored: stored.size, lost, givenTwice: twice, requestConversations, requestsWithoutReference: withoutReference };
+  return { acknowledged: given.size, stored: stored.size, lost, givenTwice: twice, requestConversations, requestsWithoutReference: withoutReference, lostSamples };
 }
 

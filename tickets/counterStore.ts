@@ -1,14 +1,20 @@
-// Reference numbers, one sequence per level, persisted in DATA_DIR/counters.json. A number is on
-// disk before it is handed out, so it is never given twice, even after a crash or a restart. If the
-// file is missing or damaged, numbering goes on from the highest reference stored, never from 1.
+// Reference numbers, one sequence per level, kept in DATA_DIR/counters.json.
+//
+// What makes a number never given twice is the request itself: a reference is handed out only
+// once its request line is fsynced (requestLog.ts), and at its first number each process raises
+// the counters to the highest reference stored. So counters.json needs no fsync of its own (it
+// was two of the three fsyncs of every ticket): a power cut can leave it behind or empty, and the
+// stored references put it right. A number taken for a request that then failed to be written is
+// skipped (a gap), never reused while the process lives.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createJsonFileCache } from './jsonFileCache.js';
+import { replaceFileAtomically } from './durableJsonFile.js';
+import { moveAside } from './legacyFiles.js';
 import type { ReferenceLevel } from './reference.js';
-import { checkedBy } from './schemas.js';
 
 export interface CounterStore {
-  /** The next number for `level` (1, 2, 3, …), already written to disk. */
+  /** The next number for `level` (1, 2, 3, …), written to counters.json. */
   next(level: ReferenceLevel): Promise<number>;
 }
 
@@ -29,35 +35,47 @@ const countersSchema = z.object({ L1: z.int().min(0), L2: z.int().min(0) });
 export function createCounterStore(dataDir: string, options: CounterOptions = {}): CounterStore {
   const file = join(dataDir, 'counters.json');
   const report = options.report ?? (() => undefined);
-  const files = createJsonFileCache<Counters>({
-    empty: () => ({ L1: 0, L2: 0 }),
-    parse: checkedBy<Counters>(countersSchema),
-    maxOpen: 1,
-    onDamaged: (_file, movedTo, problem) => report(`counters.json was damaged and moved to ${movedTo} (${problem}); numbering goes on from the highest stored reference`),
-  });
-  let checked: Promise<Counters> | undefined;
+  let current: Promise<Counters> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** counters.json as found (moved aside when damaged), raised to the stored references. */
+  async function load(): Promise<Counters> {
+    let found: Counters = { L1: 0, L2: 0 };
+    try {
+      found = countersSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') {
+        const movedTo = await moveAside(file);
+        report(`counters.json was damaged and moved to ${movedTo} (${(err as Error).message.split('\n')[0]}); numbering goes on from the highest stored reference`);
+      }
+    }
+    const floor = options.highestStored ? await options.highestStored() : { L1: 0, L2: 0 };
+    for (const key of ['L1', 'L2'] as const) {
+      if (found[key] < floor[key]) {
+        report(`counters.json said ${key} ${found[key]} but references up to ${floor[key]} are stored: numbering goes on from ${floor[key]}`);
+        found[key] = floor[key];
+      }
+    }
+    return found;
+  }
+
   return {
-    // Calls are queued on the file, so concurrent calls get distinct numbers. If the write fails
-    // the number is not returned, and the next call reads the disk again.
-    async next(level) {
-      // Once per process: a counter file that is missing, damaged or restored from an old backup is
-      // raised to the highest reference stored.
-      checked ??= options.highestStored ? options.highestStored() : Promise.resolve({ L1: 0, L2: 0 });
-      const floor = await checked.catch((err: unknown) => {
-        checked = undefined;
-        throw err;
-      });
-      return files.update(file, (counters) => {
-        for (const key of ['L1', 'L2'] as const) {
-          if (counters[key] < floor[key]) {
-            report(`counters.json said ${key} ${counters[key]} but references up to ${floor[key]} are stored: numbering goes on from ${floor[key]}`);
-            counters[key] = floor[key];
-          }
-        }
+    // Calls are queued, so concurrent callers get distinct numbers. If the write fails the number
+    // is not returned (and not reused: the counter in memory has moved on).
+    next(level) {
+      const run = queue.then(async () => {
+        current ??= load();
+        const counters = await current.catch((err: unknown) => {
+          current = undefined;
+          throw err;
+        });
         const key = level === 1 ? 'L1' : 'L2';
         counters[key] += 1;
-        return { result: counters[key], changed: true };
+        await replaceFileAtomically(file, JSON.stringify(counters));
+        return counters[key];
       });
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }

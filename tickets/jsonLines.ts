@@ -10,8 +10,8 @@
 // Appends are synchronous writes to a file kept open: a line of a few hundred bytes lands in the
 // page cache in microseconds, less than a thread-pool round trip of the promise API would cost
 // (measured with npm run bench:load). The fsync of durable files runs off the event loop.
-import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
-import { readFile, unlink } from 'node:fs/promises';
+import { closeSync, fdatasync, fstatSync, open as openCallback, readSync, writeSync } from 'node:fs';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { replaceFileDurably, syncDirectory } from './durableJsonFile.js';
@@ -42,6 +42,7 @@ export interface JsonLinesOptions<T> {
 }
 
 const datasync = promisify(fdatasync);
+const openAsync = promisify(openCallback);
 
 export function createJsonLines<T>({ parse, durable, report = () => undefined, cached = 4, openFiles = 32 }: JsonLinesOptions<T>): JsonLines<T> {
   const queues = new Map<string, Promise<unknown>>();
@@ -57,8 +58,16 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
       appending.set(file, known);
       return known;
     }
-    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const fd = openSync(file, 'a+', 0o600);
+    // Opening (often creating: a new conversation's transcript) costs far more than a write on a
+    // journalled disk: done on the thread pool, so the turns of other customers go on meanwhile.
+    let fd: number;
+    try {
+      fd = await openAsync(file, 'a+', 0o600);
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'ENOENT') throw err;
+      await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+      fd = await openAsync(file, 'a+', 0o600);
+    }
     let size: number;
     try {
       size = fstatSync(fd).size;

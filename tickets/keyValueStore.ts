@@ -2,16 +2,22 @@
 // conversation state, so a restart mid-dialog resumes). One small file per key under
 // DATA_DIR/state/<aa>/ (dataLayout.ts): a turn rewrites its own conversation's state and nothing
 // else, so the cost of a turn does not grow with the number of conversations kept.
-// State is written atomically (temp file + rename) but not fsynced: a killed process loses
-// nothing; a power cut can at worst restart a conversation, never lose a ticket.
+// Each turn rewrites its conversation's file in place (one write of the new state as the file's
+// first line, then a truncate to its length), not by a new temp file and a rename: on this kind of
+// disk that is 17 µs against 600 µs of the main thread's time, every turn (npm run bench:load).
+// A process killed between the two calls leaves the new state followed by the old one's tail:
+// only the first line is read. Not fsynced: a killed process loses nothing; a power cut can at
+// worst restart a conversation (its torn file is moved aside), never lose a ticket.
 // When the disk refuses a write (full, read-only), the state stays in memory and the conversation
 // goes on: the customer's form is not forgotten because the disk is full. It reaches the disk at
 // the conversation's next write that succeeds; a restart before that starts it afresh.
 import { randomUUID } from 'node:crypto';
-import { readFile, unlink } from 'node:fs/promises';
+import { closeSync, constants, ftruncateSync, open as openCallback, writeSync } from 'node:fs';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { legacyBucketFiles, stateFile, stateFiles } from './dataLayout.js';
-import { replaceFileAtomically } from './durableJsonFile.js';
 import { moveAside } from './legacyFiles.js';
 
 export interface KeyValueStore {
@@ -102,7 +108,7 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
     const file = stateFile(dataDir, key);
     let item: Item | null = null;
     try {
-      const parsed = itemFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+      const parsed = parseStateFile(await readFile(file, 'utf8'));
       // The file name is a hash of the key; the key inside rules out a collision.
       if (parsed.key === key) item = { value: parsed.value, eTag: parsed.eTag, updatedAt: parsed.updatedAt };
     } catch (err) {
@@ -118,7 +124,7 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
 
   async function save(key: string, item: Item): Promise<void> {
     try {
-      await replaceFileAtomically(stateFile(dataDir, key), JSON.stringify({ key, ...item }));
+      await overwrite(stateFile(dataDir, key), `${JSON.stringify({ key, ...item })}\n`);
       unsaved.delete(key);
     } catch (err) {
       const code = (err as { code?: string }).code;
@@ -168,7 +174,7 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
       for (const file of await stateFiles(dataDir)) {
         let parsed: z.infer<typeof itemFileSchema>;
         try {
-          parsed = itemFileSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+          parsed = parseStateFile(await readFile(file, 'utf8'));
         } catch {
           continue; // gone since the listing, or damaged: the next read of its key deals with it
         }
@@ -184,6 +190,37 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
       await Promise.all(keys.map((key) => serially(key, () => forget(key))));
     },
   };
+}
+
+const openAsync = promisify(openCallback);
+
+/** A state file's item: its first line (what follows it is the tail of a longer, older state). */
+function parseStateFile(text: string): z.infer<typeof itemFileSchema> {
+  const end = text.indexOf('\n');
+  return itemFileSchema.parse(JSON.parse(end < 0 ? text : text.slice(0, end)));
+}
+
+/**
+ * Writes `text` over the file's start and cuts the file to its length (creating file and folder).
+ * The open runs on the thread pool (creating a file costs far more than writing it); the write
+ * and the truncate are two short synchronous calls.
+ */
+async function overwrite(file: string, text: string): Promise<void> {
+  let fd: number;
+  try {
+    fd = await openAsync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ENOENT') throw err;
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+    fd = await openAsync(file, constants.O_RDWR | constants.O_CREAT, 0o600);
+  }
+  try {
+    const buffer = Buffer.from(text, 'utf8');
+    for (let written = 0; written < buffer.length;) written += writeSync(fd, buffer, written, buffer.length - written, written);
+    ftruncateSync(fd, buffer.length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Errors of a disk that refuses writes (full, over quota, read-only), not of a bad key or value. */

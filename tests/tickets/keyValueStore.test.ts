@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { createLowdbKeyValueStore, ETagConflictError } from '../../tickets/keyValueStore.js';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { filesUnder, useTempDataDir } from './helpers.js';
 
@@ -75,6 +76,28 @@ describe('the key-value store behind conversation state', () => {
     expect(files).to.have.length(40);
     for (const file of files) expect(file).to.match(/^state\/[0-9a-f]{2}\/[0-9a-f]{40}\.json$/);
     expect(Object.keys(await open().read(keys))).to.have.length(40);
+  });
+
+  it('leaves no trace of a longer state when a shorter one replaces it', async () => {
+    const store = open();
+    await store.write({ conv: { form: { email: 'elodie.marchand@exemple.fr', summary: 'x'.repeat(500) } } });
+    await store.write({ conv: { form: null } });
+    const [file] = await filesUnder(dirs.dataDir());
+    const text = await readFile(join(dirs.dataDir(), file!), 'utf8');
+    expect(text.split('\n').filter(Boolean)).to.have.length(1);
+    expect(text).not.to.include('elodie');
+    expect(await open().read(['conv'])).to.have.nested.property('conv.form', null);
+  });
+
+  it('reads the new state when a kill came between writing it and cutting the old tail', async () => {
+    await open().write({ conv: { step: 'summary', said: 'y'.repeat(300) } });
+    const [file] = await filesUnder(dirs.dataDir());
+    const path = join(dirs.dataDir(), file!);
+    const old = await readFile(path, 'utf8');
+    // What the kill leaves: the new, shorter state written over the start, the old tail after it.
+    const newer = `${JSON.stringify({ key: 'conv', value: { step: 'email' }, eTag: 'e2', updatedAt: '2026-11-30T10:00:00.000Z' })}\n`;
+    await writeFile(path, newer + old.slice(newer.length));
+    expect(await open().read(['conv'])).to.deep.equal({ conv: { step: 'email', eTag: 'e2' } });
   });
 
   it('takes over the state buckets of an earlier version, keeping every conversation', async () => {

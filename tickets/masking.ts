@@ -2,6 +2,7 @@
 // answers shown): email addresses, phone numbers, payment card numbers (Luhn-checked) and IBANs
 // (mod-97-checked) become [email], [phone], [card], [iban]. The contact details a ticket or a
 // callback needs are kept on that request only. Request references (L1-20261123-0042) are no phone.
+import { createHash } from 'node:crypto';
 import { findPhoneNumbersInText } from 'libphonenumber-js/max';
 
 const EMAIL = /[^\s<>()[\]",;:@]+@[^\s<>()[\]",;:@]+\.[^\s<>()[\]",;:@]{2,}/gu;
@@ -44,9 +45,31 @@ export interface MaskOptions {
   keepEmails?: ReadonlySet<string>;
 }
 
+// The bot's answers are the same long texts again and again (an article with versions, dates and
+// the support line in it), and the phone search is the costly part: long texts are masked once.
+// The cache is keyed by a hash of the text, so it holds no customer's words, only masked ones.
+const LONG_TEXT = 200;
+const maskedLong = new WeakMap<ReadonlySet<string> | typeof NO_KEPT_EMAILS, Map<string, string>>();
+const NO_KEPT_EMAILS = Object.freeze({});
+
 /** The text with personal data replaced by placeholders; text without any comes back unchanged. */
 export function maskPersonalData(text: string, options: MaskOptions = {}): string {
   if (!/[\d@]/.test(text)) return text;
+  if (text.length < LONG_TEXT) return mask(text, options);
+  const owner = options.keepEmails ?? NO_KEPT_EMAILS;
+  let cache = maskedLong.get(owner);
+  if (!cache) maskedLong.set(owner, (cache = new Map()));
+  const key = createHash('sha1').update(text).digest('base64');
+  let masked = cache.get(key);
+  if (masked === undefined) {
+    masked = mask(text, options);
+    if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+    cache.set(key, masked);
+  }
+  return masked;
+}
+
+function mask(text: string, options: MaskOptions): string {
   // References are set aside first, so their digits are not read as a phone or a card.
   const references: string[] = [];
   let out = text.replace(REFERENCE, (m) => `\u0000${references.push(m) - 1}\u0000`);

@@ -40,3 +40,16 @@ describe('addresses the company publishes', () => {
     expect(maskPersonalData('écrivez à support@scriba.example ou à anne@exemple.fr', { keepEmails })).to.equal('écrivez à support@scriba.example ou à [email]');
   });
 });
+
+describe('long texts (the same answers again and again)', () => {
+  const answer = `${'Pour réinstaller Scriba 4.2, fermez le logiciel puis relancez l’installation. '.repeat(4)}Écrivez à support@scriba.example ou appelez Anne au 06 12 34 56 78.`;
+
+  it('are masked the same way every time, for each set of kept addresses', () => {
+    const keepEmails = new Set(['support@scriba.example']);
+    const expected = answer.replace('06 12 34 56 78', '[phone]');
+    expect(maskPersonalData(answer, { keepEmails })).to.equal(expected);
+    expect(maskPersonalData(answer, { keepEmails })).to.equal(expected);
+    expect(maskPersonalData(answer)).to.equal(expected.replace('support@scriba.example', '[email]'));
+    expect(maskPersonalData(answer.replace('Anne', 'Paul'), { keepEmails })).to.equal(expected.replace('Anne', 'Paul'));
+  });
+});

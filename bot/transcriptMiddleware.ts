@@ -5,18 +5,23 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { Logger } from '../dialogs/deps.js';
+import { repeatedFailures, type FailureLog } from '../dialogs/repeatedFailures.js';
 
 const plain = (a: Partial<Activity>) => JSON.parse(JSON.stringify(a)) as unknown;
 
 export class TranscriptMiddleware implements Middleware {
-  constructor(private readonly store: HelpdeskStore, private readonly log: Logger) {}
+  private readonly failed: FailureLog;
+
+  constructor(private readonly store: HelpdeskStore, log: Logger) {
+    this.failed = repeatedFailures(log);
+  }
 
   /** Best-effort: a transcript that cannot be written is logged, the customer's turn goes on. */
   private async append(conversationId: string, direction: 'in' | 'out', activity: Partial<Activity>): Promise<void> {
     try {
       await this.store.appendTranscript({ conversationId, direction, activity: plain(activity) });
     } catch (err) {
-      this.log.error({ err, conversation: conversationId }, 'transcript not recorded');
+      this.failed('transcript', err, conversationId);
     }
   }
 

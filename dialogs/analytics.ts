@@ -3,6 +3,7 @@
 // ticket or a callback may fail a turn, and it says so.
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { Logger } from './deps.js';
+import { repeatedFailures } from './repeatedFailures.js';
 
 type Args<K extends keyof HelpdeskStore> = Parameters<HelpdeskStore[K]>[0];
 
@@ -13,11 +14,12 @@ export interface Analytics {
 }
 
 export function bestEffortAnalytics(store: HelpdeskStore, log: Logger): Analytics {
+  const failed = repeatedFailures(log);
   const attempt = async (what: string, conversation: string, write: () => Promise<unknown>) => {
     try {
       await write();
     } catch (err) {
-      log.error({ err, conversation }, `${what} not recorded`);
+      failed(what, err, conversation);
     }
   };
   return {

@@ -93,6 +93,9 @@ export async function evaluateBundled() {
       accuracyFr: round(perLang.fr.ok / perLang.fr.n),
       accuracyEn: round(perLang.en.ok / perLang.en.n),
       decisions: `${decisions.answer}/${decisions.clarify}/${decisions.none}`,
+      // Answered outright (no "did you mean"), and how many of those answers were right, counting
+      // an out-of-scope question answered as a wrong answer.
+      answeredShare: round(answered / cases.test.length),
       answerPrecision: round(answeredRight / Math.max(answered + oosAnswered, 1)),
       oosRecall: round(oosRejected / cases.oosTest.length),
       thresholds: { answer: round(choice.answer, 3), clarify: round(choice.clarify, 3) },

@@ -2,6 +2,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { mulberry32 } from '../knowledge/matching/softmaxClassifier.js';
 
 export interface Labelled {
   text: string;
@@ -59,4 +60,20 @@ export function readLines(path: string): string[] {
 export function loadBanking(): IntentDataset {
   const dir = resolve(DATASETS_DIR, 'banking77');
   return { name: 'banking77', train: readLabelledCsv(resolve(dir, 'train.csv')), val: [], test: readLabelledCsv(resolve(dir, 'test.csv')), oosVal: [], oosTest: [] };
+}
+
+/**
+ * The dataset with only `k` training examples per label (seeded draw), as a small team's knowledge
+ * base would have. Validation and test stay whole: thresholds are still chosen on validation.
+ */
+export function fewShot(ds: IntentDataset, k: number, seed: number): IntentDataset {
+  const random = mulberry32(seed);
+  const byLabel = new Map<string, Labelled[]>();
+  for (const e of ds.train) byLabel.set(e.label, [...(byLabel.get(e.label) ?? []), e]);
+  const train: Labelled[] = [];
+  for (const examples of byLabel.values()) {
+    const pool = [...examples];
+    for (let i = 0; i < k && pool.length > 0; i++) train.push(pool.splice(Math.floor(random() * pool.length), 1)[0]!);
+  }
+  return { ...ds, name: `${ds.name} ${k}-shot seed ${seed}`, train };
 }

@@ -1,14 +1,15 @@
-// npm run bench:matching [-- --json] [--only clinc,small,banking,bundled,scale,baseline]
+// npm run bench:matching [-- --json] [--only clinc,small,fewshot,banking,bundled,scale,baseline]
 //                        [--train FILE --test FILE [--oos FILE]]
 // Prints every figure of the matcher: accuracy on public intent datasets, out-of-scope recall at a
 // threshold chosen on validation, typo robustness, the bundled KB, language detection, speed, size.
 import { parseArgs } from 'node:util';
-import { loadBanking, loadClinc, readLabelledCsv, readLines, type IntentDataset } from './datasets.js';
+import { fewShot, loadBanking, loadClinc, readLabelledCsv, readLines, type IntentDataset } from './datasets.js';
 import { evaluateDataset, type DatasetFigures } from './evaluate.js';
 import { evaluateScale } from './scale.js';
 import { evaluateBundled } from './bundled.js';
 import { fuseBaseline } from './fuseBaseline.js';
 import { printTable } from './report.js';
+import { round } from './measure.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 
-const selected = new Set((values.only ?? 'clinc,small,banking,bundled,scale').split(',').map((s) => s.trim()));
+const selected = new Set((values.only ?? 'clinc,small,fewshot,banking,bundled,scale').split(',').map((s) => s.trim()));
 const log = (line: string) => {
   if (!values.json) process.stderr.write(line + '\n');
 };
@@ -55,6 +56,18 @@ if (values.train || values.test) {
   if (selected.has('small')) {
     log('clinc150 (data_small.json)…');
     results.clinc150Small = evaluateDataset(loadClinc('data_small.json'));
+  }
+  if (selected.has('fewshot')) {
+    // Few examples per intent, as a small team writes them: 5 and 10, three draws each.
+    const full = loadClinc('data_full.json');
+    const shots: Record<string, unknown> = {};
+    for (const k of [5, 10]) {
+      log(`clinc150 ${k}-shot (3 seeds)…`);
+      const runs = [1, 2, 3].map((seed) => evaluateDataset(fewShot(full, k, seed)));
+      const mean = (pick: (f: DatasetFigures) => number | undefined) => round(runs.reduce((a, f) => a + (pick(f) ?? 0), 0) / runs.length);
+      shots[`k${k}`] = { accuracy: mean((f) => f.accuracy), oosRecall: mean((f) => f.oosRecall), rawAccuracy: mean((f) => f.rawAccuracy), perSeed: runs.map((f) => ({ accuracy: f.accuracy, oosRecall: f.oosRecall })) };
+    }
+    results.clinc150FewShot = shots;
   }
   if (selected.has('banking')) {
     log('banking77…');

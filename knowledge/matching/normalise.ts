@@ -97,15 +97,23 @@ export function isStopWord(word: string, lang: Lang): boolean {
   return STOP_WORDS[lang].has(word);
 }
 
-// French "ne … plus" / "n'… plus" is a negation ("ne marche plus"), not the product edition
-// "Scriba Plus": read that way, "plus" is a function word.
+// French "ne … plus" is a negation ("ne marche plus"), not the product edition "Scriba Plus": read
+// that way, "plus" is a function word. Customers drop the "ne" ("ça marche plus", "l'appli
+// s'ouvre plus"): right after a verb saying something stopped working, "plus" is the negation too.
 const NEGATION_WINDOW = 3;
+const STOPPED_WORKING = new Set([
+  'marche', 'marchent', 'fonctionne', 'fonctionnent', 'demarre', 'demarrent', 'repond', 'repondent', 'ouvre', 'ouvrent',
+  'affiche', 'affichent', 'imprime', 'impriment', 'scanne', 'numerise', 'lance', 'charge', 'synchronise', 'reconnait',
+  'detecte', 'connecte', 'envoie', 'recoit', 'accepte', 'sauvegarde', 'arrive', 'trouve', 'veut', 'peut', 'peux', 'va',
+]);
+
+function frenchNegatedPlus(ws: readonly string[], i: number): boolean {
+  return STOPPED_WORKING.has(ws[i - 1] ?? '') || ws.slice(Math.max(0, i - NEGATION_WINDOW), i).some((w) => w === 'ne' || w === 'n');
+}
 
 export function toTokens(ws: string[], lang: Lang): Token[] {
   return ws.map((surface, i) => {
-    if (lang === 'fr' && surface === 'plus' && ws.slice(Math.max(0, i - NEGATION_WINDOW), i).some((w) => w === 'ne' || w === 'n')) {
-      return { surface: 'ne-plus', stem: 'ne-plus', stop: true };
-    }
+    if (lang === 'fr' && surface === 'plus' && frenchNegatedPlus(ws, i)) return { surface: 'ne-plus', stem: 'ne-plus', stop: true };
     return { surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) };
   });
 }

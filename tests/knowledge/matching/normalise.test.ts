@@ -44,3 +44,27 @@ describe('normalising a message', () => {
     expect(expandSynonyms(['constructor', 'tostring'], {}, 'en')).to.deep.equal(['constructor', 'tostring']);
   });
 });
+
+describe('French "plus": the edition, or "no longer"', () => {
+  // How customers type it: the "ne" of the negation dropped, typos around the edition's name.
+  const cases: Array<[string, 'edition' | 'negation']> = [
+    ['activer scriba plus', 'edition'],
+    ['activer scirba plus', 'edition'],
+    ['passer de standard a plus', 'edition'],
+    ["j'ai acheté plus comment l'activer", 'edition'],
+    ['difference entre standard et plus', 'edition'],
+    ['comment on active la clé plus ?', 'edition'],
+    ['le scanner ne marche plus', 'negation'],
+    ["l'appli n'affiche plus les factures", 'negation'],
+    ['la connexion sso marche plus', 'negation'],
+    ['ca fonctionne plus depuis la maj', 'negation'],
+    ["l'imprimante imprime plus rien", 'negation'],
+    ["scriba s'ouvre plus", 'negation'],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads "${text}" as ${expected === 'edition' ? 'the edition' : 'a negation'}`, () => {
+      const plus = normalise(text, 'fr').find((t) => t.surface === 'plus' || t.surface === 'ne-plus');
+      expect(plus?.stop ? 'negation' : 'edition').to.equal(expected);
+    });
+  }
+});

@@ -1,6 +1,8 @@
 // Everything the helpdesk keeps: requests for levels 1 to 4, feedback, unanswered questions and
-// transcripts. The bot sees only the HelpdeskStore interface; lowdb files under DATA_DIR are the
-// first implementation (layout in dataLayout.ts), a PostgreSQL one can replace it.
+// transcripts. The bot sees only the HelpdeskStore interface; files under DATA_DIR are the first
+// implementation (layout in dataLayout.ts): JSON Lines for what only grows, since lowdb rewrites a
+// whole document on every write (lowdb keeps the small documents: staff accounts, revocations).
+// A PostgreSQL one can replace it.
 import { join } from 'node:path';
 import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
@@ -100,8 +102,8 @@ export interface LowdbStoreOptions {
 }
 
 /**
- * One store per DATA_DIR and per process: files are cached in memory and lowdb allows a single
- * writing process per file.
+ * One store per DATA_DIR and per process (the DATA_DIR lock): files are kept open and their
+ * records cached in memory, which only a single writing process makes safe.
  */
 export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () => new Date(), report = () => undefined, maxTranscriptBytes, keepEmails }: LowdbStoreOptions): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);

@@ -15,6 +15,7 @@ import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { replaceFileDurably, syncDirectory } from './durableJsonFile.js';
+import { createKeyedQueue } from './keyedQueue.js';
 
 export interface JsonLines<T> {
   /**
@@ -45,7 +46,7 @@ const datasync = promisify(fdatasync);
 const openAsync = promisify(openCallback);
 
 export function createJsonLines<T>({ parse, durable, report = () => undefined, cached = 4, openFiles = 32 }: JsonLinesOptions<T>): JsonLines<T> {
-  const queues = new Map<string, Promise<unknown>>();
+  const queue = createKeyedQueue();
   const memory = new Map<string, T[]>();
   // Files open for appending, with their size: an append is then one write (no open, stat, close).
   const appending = new Map<string, { fd: number; size: number }>();
@@ -88,7 +89,7 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
     for (const [other, old] of appending) {
       if (appending.size <= openFiles) break;
       // A file with an operation queued keeps its descriptor.
-      if (other === file || queues.has(other)) continue;
+      if (other === file || queue.busy(other)) continue;
       appending.delete(other);
       closeSync(old.fd);
     }
@@ -102,15 +103,7 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
     closeSync(known.fd);
   }
 
-  function serially<R>(file: string, job: () => Promise<R>): Promise<R> {
-    const run = (queues.get(file) ?? Promise.resolve()).then(job);
-    const settled = run.then(() => undefined, () => undefined);
-    queues.set(file, settled);
-    void settled.then(() => {
-      if (queues.get(file) === settled) queues.delete(file);
-    });
-    return run;
-  }
+  const serially = <R>(file: string, job: () => Promise<R>) => queue.run(file, job);
 
   function remember(file: string, records: T[]): void {
     memory.delete(file);

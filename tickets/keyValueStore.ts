@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { legacyBucketFiles, stateFile, stateFiles } from './dataLayout.js';
+import { createKeyedQueue } from './keyedQueue.js';
 import { moveAside } from './legacyFiles.js';
 
 export interface KeyValueStore {
@@ -61,7 +62,7 @@ export interface KeyValueStoreOptions {
 export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () => undefined }: KeyValueStoreOptions): KeyValueStore {
   // What this process knows of each key: its item, or null for none. One process per DATA_DIR.
   const memory = new Map<string, Item | null>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queue = createKeyedQueue();
   // Keys whose latest state is only in memory: never evicted until written.
   const unsaved = new Set<string>();
   let ready: Promise<void> | undefined;
@@ -84,15 +85,7 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
     }
   })());
 
-  function serially<R>(key: string, job: () => Promise<R>): Promise<R> {
-    const run = (queues.get(key) ?? Promise.resolve()).then(job);
-    const settled = run.then(() => undefined, () => undefined);
-    queues.set(key, settled);
-    void settled.then(() => {
-      if (queues.get(key) === settled) queues.delete(key);
-    });
-    return run;
-  }
+  const serially = <R>(key: string, job: () => Promise<R>) => queue.run(key, job);
 
   function remember(key: string, item: Item | null): void {
     memory.delete(key);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CounterStore } from './counterStore.js';
 import { folders, inRange, legacyMonthFiles, monthFiles, requestFile, timeBounds } from './dataLayout.js';
 import { createJsonLines } from './jsonLines.js';
+import { createKeyedQueue } from './keyedQueue.js';
 import { migrateToLines } from './legacyFiles.js';
 import { formatReference, parseReference } from './reference.js';
 import {
@@ -57,7 +58,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
   });
   // Each month's requests as they are now (lines folded), kept for the months used last.
   const months = new Map<string, Map<string, HelpdeskRequest>>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queue = createKeyedQueue();
   let ready: Promise<void> | undefined;
   const migrated = () => (ready ??= (async () => {
     for (const file of await legacyMonthFiles(dir)) {
@@ -65,16 +66,11 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
     }
   })());
 
-  /** Operations on one month file run one after the other: a check and its append never interleave. */
-  function serially<R>(file: string, job: () => Promise<R>): Promise<R> {
-    const run = (queues.get(file) ?? migrated()).then(job);
-    const settled = run.then(() => undefined, () => undefined);
-    queues.set(file, settled);
-    void settled.then(() => {
-      if (queues.get(file) === settled) queues.delete(file);
-    });
-    return run;
-  }
+  /** Operations on one month file run one after the other (after the migration): a check and its append never interleave. */
+  const serially = <R>(file: string, job: () => Promise<R>) => queue.run(file, async () => {
+    await migrated();
+    return job();
+  });
 
   async function month(file: string): Promise<Map<string, HelpdeskRequest>> {
     const known = months.get(file);

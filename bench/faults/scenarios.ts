@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { mkdir, open, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { requestPlans } from '../load/customers.js';
-import { drive, type LevelResult } from '../load/driver.js';
+import { channelMessage, drive, type LevelResult } from '../load/driver.js';
 import { startServer, type Server } from '../load/processes.js';
 import { references, type ReferenceCheck } from '../load/references.js';
 import { mulberry32 } from '../../knowledge/matching/softmaxClassifier.js';
@@ -59,18 +59,24 @@ function customers(server: Server, prefix: string, { concurrency = 8, seconds = 
   return { done, stop: () => controller.abort() };
 }
 
+/** Customers typing requests for `ms`, then stopped: what they were told. */
+async function typingFor(server: Server, prefix: string, ms: number, seed = 1): Promise<LevelResult> {
+  const load = customers(server, prefix, { seed });
+  await sleep(ms);
+  load.stop();
+  return load.done;
+}
+
 async function health(server: Server): Promise<number> {
   return (await fetch(`${server.url}/healthz`)).status;
 }
 
 async function answersAQuestion(server: Server): Promise<boolean> {
+  const probe = `probe-${Date.now()}`;
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', id: `q-${Date.now()}`, text: 'mot de passe oublié', locale: 'fr-FR', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/never-called',
-      deliveryMode: 'expectReplies', from: { id: 'probe', name: 'Client' }, recipient: { id: 'bot' }, conversation: { id: `probe-${Date.now()}` },
-    }),
+    body: JSON.stringify(channelMessage(probe, probe, 'mot de passe oublié', 'fr-FR', 0)),
   });
   return res.status === 200 && JSON.stringify(await res.json()).includes('Mot de passe oublié');
 }
@@ -157,10 +163,7 @@ export async function damagedFiles(dataDir: string): Promise<FaultResult> {
   const results: LevelResult[] = [];
   const round = async (name: string) => {
     const server = await startServer('bot/main.ts', env(dataDir));
-    const load = customers(server, name, { seed: results.length + 1 });
-    await sleep(1500);
-    load.stop();
-    results.push(await load.done);
+    results.push(await typingFor(server, name, 1500, results.length + 1));
     const answered = await answersAQuestion(server);
     await server.stop();
     return answered;
@@ -241,23 +244,14 @@ export async function diskFull(parent: string): Promise<FaultResult> {
     const results: LevelResult[] = [];
     const server = await startServer('bot/main.ts', env(path.join(dataDir, 'data')));
     try {
-      let load = customers(server, 'space');
-      await sleep(1000);
-      load.stop();
-      results.push(await load.done);
+      results.push(await typingFor(server, 'space', 1000));
       await fillUp(path.join(dataDir, 'filler'));
-      load = customers(server, 'full', { seed: 2 });
-      await sleep(1500);
-      load.stop();
-      const full = await load.done;
+      const full = await typingFor(server, 'full', 1500, 2);
       results.push(full);
       const healthFull = await health(server);
       const answeredFull = await answersAQuestion(server);
       await rm(path.join(dataDir, 'filler'));
-      load = customers(server, 'freed', { seed: 3 });
-      await sleep(1500);
-      load.stop();
-      const freed = await load.done;
+      const freed = await typingFor(server, 'freed', 1500, 3);
       results.push(freed);
       const healthFreed = await health(server);
       await server.stop();

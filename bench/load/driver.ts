@@ -1,5 +1,6 @@
 // Drives a bot over HTTP as Bot Framework channels do in local mode (POST /api/messages with
 // deliveryMode expectReplies: the replies come back in the response), N customers at a time.
+import { percentile } from '../measure.js';
 import type { CustomerPlan } from './customers.js';
 
 export const REFERENCE = /\bL[12]-\d{8}-\d{4}\b/g;
@@ -37,7 +38,8 @@ export interface DriveOptions {
   watch?: RegExp;
 }
 
-function activity(conversationId: string, userId: string, text: string, locale: string, n: number) {
+/** A customer's message as a channel posts it in local mode (the replies come back in the response). */
+export function channelMessage(conversationId: string, userId: string, text: string, locale: string, n: number) {
   return {
     type: 'message',
     id: `${conversationId}-${n}`,
@@ -80,7 +82,7 @@ export async function drive({ url, concurrency, seconds, plans, prefix, signal, 
           const res = await fetch(`${url}/api/messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(activity(conversationId, `user-${worker}-${n}`, text, plan.locale, i)),
+            body: JSON.stringify(channelMessage(conversationId, `user-${worker}-${n}`, text, plan.locale, i)),
             signal,
           });
           const body = await res.text();
@@ -116,7 +118,7 @@ export async function drive({ url, concurrency, seconds, plans, prefix, signal, 
   await Promise.all(Array.from({ length: concurrency }, (_, w) => customer(w)));
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  const q = (p: number) => times.length ? times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]! : NaN;
+  const q = (p: number) => percentile(times, p);
   return {
     concurrency, seconds: elapsed, turns: times.length, conversations, turnsPerSecond: times.length / elapsed,
     p50Ms: q(0.5), p95Ms: q(0.95), p99Ms: q(0.99), errors, errorSamples, acknowledged, requestsWithoutReference, requestConversations, watched,

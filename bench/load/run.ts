@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../../knowledge/loadKnowledge.js';
-import { round } from '../measure.js';
+import { percentile, round } from '../measure.js';
 import { customerPlans } from './customers.js';
 import { drive, type LevelResult } from './driver.js';
 import { peakMemory, ROOT, startServer, type Server } from './processes.js';
@@ -105,7 +105,7 @@ async function staffEndpoints(server: Server, rounds = 20) {
       status = res.status;
     }
     times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
+    const q = (p: number) => percentile(times, p);
     out[endpoint] = { p50Ms: round(q(0.5), 1), p95Ms: round(q(0.95), 1), bytes, status };
     say(`  staff ${endpoint}: p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, ${(bytes / 1024).toFixed(0)} KB, HTTP ${status}`);
   }

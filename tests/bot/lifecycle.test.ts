@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect } from 'chai';
+import { channelMessage } from '../helpers/channelMessage.js';
 import { startBot, type RunningBot } from '../helpers/processes.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 import { tempDataDir } from '../helpers/conversation.js';
@@ -23,11 +24,6 @@ function runToEnd(env: Record<string, string>): Promise<{ code: number | null; o
     child.on('exit', (code) => resolve({ code, output }));
   });
 }
-
-const message = (text: string, conversation: string) => ({
-  type: 'message', text, locale: 'fr-FR', channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/never-called', deliveryMode: 'expectReplies',
-  from: { id: 'u', name: 'Client' }, recipient: { id: 'bot' }, conversation: { id: conversation }, id: `a-${Math.random()}`,
-});
 
 describe('the bot process', function () {
   this.timeout(60_000);
@@ -63,7 +59,7 @@ describe('the bot process', function () {
 
   it('on SIGTERM finishes the turn under way, exits 0 and frees the folder for the next start', async () => {
     bot = await startBot({ DATA_DIR: dataDir });
-    const reply = fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message('mot de passe oublié', 'stop-conv')) });
+    const reply = fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage('mot de passe oublié', { conversation: { id: 'stop-conv' } })) });
     await new Promise((resolve) => setTimeout(resolve, 15));
     bot.child.kill('SIGTERM');
     const res = await reply;

@@ -1,22 +1,7 @@
 import { expect } from 'chai';
 import { startBot } from '../helpers/processes.js';
+import { channelMessage } from '../helpers/channelMessage.js';
 import { tempDataDir } from '../helpers/conversation.js';
-
-function activity(text: string, extra: Record<string, unknown> = {}) {
-  return {
-    type: 'message',
-    text,
-    locale: 'fr-FR',
-    channelId: 'emulator',
-    serviceUrl: 'http://127.0.0.1:9/never-called',
-    deliveryMode: 'expectReplies',
-    from: { id: 'user-1', name: 'Client' },
-    recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: 'http-conv-1' },
-    id: `a-${Math.random()}`,
-    ...extra,
-  };
-}
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -39,13 +24,13 @@ describe('the bot server in local mode (npm start on a fresh clone)', function (
   });
 
   it('converses over HTTP with expectReplies: the replies come back in the response', async () => {
-    const first = await post(bot.url, activity('mot de pase oublié'));
+    const first = await post(bot.url, channelMessage('mot de pase oublié'));
     expect(first.status).to.equal(200);
     const texts = (first.body.activities ?? []).map((a) => a.text ?? '');
     expect(texts[0]).to.include('Mot de passe oublié ?');
     expect(texts.at(-1)).to.equal('Cette réponse a-t-elle répondu à votre question ?');
 
-    const second = await post(bot.url, activity('oui'));
+    const second = await post(bot.url, channelMessage('oui'));
     expect((second.body.activities ?? []).map((a) => a.text)).to.deep.equal(["Parfait, ravi d'avoir pu vous aider ! Autre chose ?"]);
   });
 
@@ -54,16 +39,16 @@ describe('the bot server in local mode (npm start on a fresh clone)', function (
     expect((await post(bot.url, [1, 2])).status).to.equal(400);
   });
 
-  const { conversation: _c, channelId: _ch, ...withoutBoth } = activity('bonjour');
+  const { conversation: _c, channelId: _ch, ...withoutBoth } = channelMessage('bonjour');
   const bad: Array<[string, unknown, string]> = [
-    ['no conversation', { ...activity('bonjour'), conversation: undefined }, 'conversation'],
-    ['no channelId', { ...activity('bonjour'), channelId: undefined }, 'channelId'],
+    ['no conversation', { ...channelMessage('bonjour'), conversation: undefined }, 'conversation'],
+    ['no channelId', { ...channelMessage('bonjour'), channelId: undefined }, 'channelId'],
     ['neither', withoutBoth, 'channelId'],
-    ['text sent as an object', activity('x', { text: { value: 'bonjour' } }), 'text'],
-    ['a numeric conversation id', activity('x', { conversation: { id: 7 } }), 'conversation.id'],
-    ['a numeric sender id', activity('x', { from: { id: 12 } }), 'from.id'],
-    ['no deliveryMode, with a serviceUrl where nothing listens', activity('bonjour', { deliveryMode: undefined }), 'serviceUrl'],
-    ['no deliveryMode, replies to another host', activity('bonjour', { deliveryMode: undefined, serviceUrl: 'https://example.com/' }), 'loopback'],
+    ['text sent as an object', channelMessage('x', { text: { value: 'bonjour' } }), 'text'],
+    ['a numeric conversation id', channelMessage('x', { conversation: { id: 7 } }), 'conversation.id'],
+    ['a numeric sender id', channelMessage('x', { from: { id: 12 } }), 'from.id'],
+    ['no deliveryMode, with a serviceUrl where nothing listens', channelMessage('bonjour', { deliveryMode: undefined }), 'serviceUrl'],
+    ['no deliveryMode, replies to another host', channelMessage('bonjour', { deliveryMode: undefined, serviceUrl: 'https://example.com/' }), 'loopback'],
   ];
   for (const [what, body, reason] of bad) {
     it(`answers ${what} with 400 and a short reason`, async () => {
@@ -91,13 +76,13 @@ describe('the bot server with a Bot Framework app id', function () {
   after(() => bot?.child.kill());
 
   it('refuses a request with no token, without leaking the SDK message', async () => {
-    const res = await post(bot.url, activity('bonjour'));
+    const res = await post(bot.url, channelMessage('bonjour'));
     expect(res.status).to.equal(401);
     expect(res.body).to.deep.equal({ error: 'unauthorized' });
   });
 
   it('refuses a forged token', async () => {
-    const res = await post(bot.url, activity('bonjour'), { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' });
+    const res = await post(bot.url, channelMessage('bonjour'), { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl' });
     expect(res.status).to.equal(401);
   });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+import { channelMessage } from '../helpers/channelMessage.js';
 import { launchChromium, SCREENSHOTS, startBot, tempDir, type RunningBot } from './helpers.js';
 
 const AGENT = 'agent@example.com';
@@ -29,10 +30,7 @@ async function say(url: string, conversation: string, text: string, locale: stri
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message', text, locale, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:9/never-called', deliveryMode: 'expectReplies',
-      from: { id: `user-${conversation}`, name: 'Customer' }, recipient: { id: 'bot', name: 'Bot' }, conversation: { id: conversation }, id: `a-${Math.random()}`,
-    }),
+    body: JSON.stringify(channelMessage(text, { locale, from: { id: `user-${conversation}`, name: 'Customer' }, conversation: { id: conversation } })),
   });
   expect(res.status, `POST /api/messages "${text}"`).to.equal(200);
   const body = (await res.json()) as { activities?: BotActivity[] };

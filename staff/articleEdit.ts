@@ -38,11 +38,36 @@ function split(text: string): Parts {
   return { bom, eol: text.includes('\r\n') ? '\r\n' : '\n', lines, close };
 }
 
-function frontMatterData(text: string): unknown {
-  const { lines, close } = split(text);
-  const doc = parseDocument(lines.slice(1, close).join('\n'));
+function parseFrontMatter({ lines, close }: Parts, counter?: LineCounter) {
+  const doc = parseDocument(lines.slice(1, close).join('\n'), counter ? { lineCounter: counter } : {});
   if (doc.errors.length > 0) throw new ArticleEditError(`the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  return doc.toJS();
+  return doc;
+}
+
+/** Whether `candidate`'s front matter reads back as `expected` (a line edit that kept the YAML meaning). */
+function readsAs(candidate: string, expected: unknown): boolean {
+  return JSON.stringify(parseFrontMatter(split(candidate)).toJS()) === JSON.stringify(expected);
+}
+
+/** The file, its front matter with line positions, and `questions.<lang>` as read. */
+function questionsOf(text: string, lang: Lang) {
+  const parts = split(text);
+  const counter = new LineCounter();
+  const doc = parseFrontMatter(parts, counter);
+  const expected = doc.toJS() as { questions?: Record<string, unknown> };
+  const list = expected.questions?.[lang];
+  if (!Array.isArray(list)) throw new ArticleEditError(`the article has no 'questions.${lang}' list`);
+  /** The first and last line (in `parts.lines`) of a node of the front matter. */
+  const linesOf = (range: readonly [number, number, number?]) => ({
+    first: counter.linePos(range[0]).line,
+    end: counter.linePos(Math.max(range[0], range[1] - 1)).line,
+  });
+  /** The file with the front matter the Document API writes (a flow list, an unusual layout). */
+  const rewritten = () => {
+    const front = doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
+    return parts.bom + [parts.lines[0]!, ...front, ...parts.lines.slice(parts.close)].join(parts.eol);
+  };
+  return { ...parts, doc, expected, list, linesOf, rewritten };
 }
 
 /** A YAML scalar on one line: plain when that reads back as the same string, quoted otherwise. */
@@ -52,44 +77,29 @@ export function yamlScalar(text: string): string {
 
 /** The file with `question` appended to `questions.<lang>`. */
 export function addQuestion(text: string, lang: Lang, question: string): string {
-  const { bom, eol, lines, close } = split(text);
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter });
-  if (doc.errors.length > 0) throw new ArticleEditError(`the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const expected = doc.toJS() as { questions?: Record<string, unknown> };
-  const list = expected.questions?.[lang];
-  if (!Array.isArray(list)) throw new ArticleEditError(`the article has no 'questions.${lang}' list`);
+  const { bom, eol, lines, doc, expected, list, linesOf, rewritten } = questionsOf(text, lang);
   list.push(question);
 
   const seq = doc.getIn(['questions', lang], true);
   const last = isSeq(seq) && !seq.flow ? (seq.items.at(-1) as Node | undefined) : undefined;
   if (last?.range) {
     // Lines of the fragment are lines[1…]: fragment line n (1-based) is lines[n].
-    const first = counter.linePos(last.range[0]).line;
-    const end = counter.linePos(Math.max(last.range[0], last.range[1] - 1)).line;
+    const { first, end } = linesOf(last.range);
     const dash = /^(\s*)-\s/.exec(lines[first] ?? '');
     if (dash) {
-      const edited = [...lines.slice(0, end + 1), `${dash[1]}- ${yamlScalar(question)}`, ...lines.slice(end + 1)];
-      const candidate = bom + edited.join(eol);
-      if (JSON.stringify(frontMatterData(candidate)) === JSON.stringify(expected)) return candidate;
+      const candidate = bom + [...lines.slice(0, end + 1), `${dash[1]}- ${yamlScalar(question)}`, ...lines.slice(end + 1)].join(eol);
+      if (readsAs(candidate, expected)) return candidate;
     }
   }
   // A flow list (`fr: [a, b]`) or an unusual layout: let the Document API write the front matter.
   if (!isSeq(seq)) throw new ArticleEditError(`'questions.${lang}' is not a list`);
   seq.add(doc.createNode(question));
-  const front = doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
-  return bom + [lines[0]!, ...front, ...lines.slice(close)].join(eol);
+  return rewritten();
 }
 
 /** The file without `question` (compared as sameQuestion does) in `questions.<lang>`. */
 export function removeQuestion(text: string, lang: Lang, question: string): string {
-  const { bom, eol, lines, close } = split(text);
-  const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { lineCounter: counter });
-  if (doc.errors.length > 0) throw new ArticleEditError(`the front matter is not valid YAML: ${doc.errors[0]!.message.split('\n')[0]}`);
-  const expected = doc.toJS() as { questions?: Record<string, unknown> };
-  const list = expected.questions?.[lang];
-  if (!Array.isArray(list)) throw new ArticleEditError(`the article has no 'questions.${lang}' list`);
+  const { bom, eol, lines, doc, expected, list, linesOf, rewritten } = questionsOf(text, lang);
   const index = list.findIndex((q) => typeof q === 'string' && sameQuestion(q) === sameQuestion(question));
   if (index < 0) throw new ArticleEditError(`'questions.${lang}' has no question "${question}"`);
   list.splice(index, 1);
@@ -98,16 +108,14 @@ export function removeQuestion(text: string, lang: Lang, question: string): stri
   if (!isSeq(seq)) throw new ArticleEditError(`'questions.${lang}' is not a list`);
   const item = !seq.flow && list.length > 0 ? (seq.items[index] as Node | undefined) : undefined;
   if (item?.range) {
-    const first = counter.linePos(item.range[0]).line;
-    const end = counter.linePos(Math.max(item.range[0], item.range[1] - 1)).line;
+    const { first, end } = linesOf(item.range);
     if (/^\s*-\s/.test(lines[first] ?? '')) {
       const candidate = bom + [...lines.slice(0, first), ...lines.slice(end + 1)].join(eol);
-      if (JSON.stringify(frontMatterData(candidate)) === JSON.stringify(expected)) return candidate;
+      if (readsAs(candidate, expected)) return candidate;
     }
   }
   seq.delete(index);
-  const front = doc.toString({ lineWidth: 0 }).replace(/\n$/, '').split('\n');
-  return bom + [lines[0]!, ...front, ...lines.slice(close)].join(eol);
+  return rewritten();
 }
 
 function flowList(items: readonly string[]): string {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { inRange, legacyMonthFiles, monthFiles, timeBounds } from './dataLayout.js';
 import { createJsonLines } from './jsonLines.js';
 import { migrateToLines } from './legacyFiles.js';
-import { parseInput } from './schemas.js';
+import { checkedBy, parseInput } from './schemas.js';
 import type { AtOptional, TimeRange } from './types.js';
 import { isoWithOffset, monthKey } from './zonedTime.js';
 
@@ -39,11 +39,7 @@ export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<
   const { dir, timeZone, now, schema, what } = deps;
   const report = deps.report ?? (() => undefined);
   const lines = createJsonLines<T>({
-    parse: (value) => {
-      const parsed = schema.safeParse(value);
-      if (!parsed.success) throw new Error(`not a ${what}: ${z.prettifyError(parsed.error).split('\n')[0]}`);
-      return value as T;
-    },
+    parse: checkedBy<T>(schema, what),
     durable: deps.durable ?? false,
     report,
     cached: deps.cached ?? 3,

@@ -11,7 +11,7 @@ import { createKeyedQueue } from './keyedQueue.js';
 import { migrateToLines } from './legacyFiles.js';
 import { formatReference, parseReference } from './reference.js';
 import {
-  callbackSchema, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
+  callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
 } from './schemas.js';
 import type {
   CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus, StatusChange, Ticket,
@@ -47,11 +47,7 @@ const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6, report = () => undefined }: RequestLogDeps) {
   const dir = join(dataDir, folders.requests);
   const lines = createJsonLines<Line>({
-    parse: (value) => {
-      const parsed = lineSchema.safeParse(value);
-      if (!parsed.success) throw new Error(`not a request line: ${z.prettifyError(parsed.error).split('\n')[0]}`);
-      return value as Line;
-    },
+    parse: checkedBy<Line>(lineSchema, 'request line'),
     durable: true,
     report,
     cached: 0,

@@ -135,13 +135,17 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /**
- * A parse function for DurableJsonFile: checks the data against `schema` and returns it as read,
- * so fields written by a newer version are kept when the file is rewritten.
+ * A parse function for DurableJsonFile and JSON Lines files: checks the data against `schema` and
+ * returns it as read, so fields written by a newer version are kept when the file is rewritten.
+ * With `what` (a line of a JSON Lines file), the message is one line: "not a <what>: <problem>".
  */
-export function checkedBy<T>(schema: z.ZodType): (value: unknown) => T {
+export function checkedBy<T>(schema: z.ZodType, what?: string): (value: unknown) => T {
   return (value) => {
     const result = schema.safeParse(value);
-    if (!result.success) throw new Error(z.prettifyError(result.error));
+    if (!result.success) {
+      const problem = z.prettifyError(result.error);
+      throw new Error(what === undefined ? problem : `not a ${what}: ${problem.split('\n')[0]}`);
+    }
     return value as T;
   };
 }

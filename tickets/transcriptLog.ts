@@ -7,7 +7,7 @@ import { legacyTranscriptFiles, transcriptFile, transcriptFiles } from './dataLa
 import { createJsonLines } from './jsonLines.js';
 import { migrateToLines } from './legacyFiles.js';
 import { maskActivity } from './masking.js';
-import { parseInput, transcriptEntrySchema } from './schemas.js';
+import { checkedBy, parseInput, transcriptEntrySchema } from './schemas.js';
 import { createTranscriptIndex } from './transcriptIndex.js';
 import type { AtOptional, TranscriptEntry } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
@@ -30,11 +30,7 @@ export interface TranscriptLogDeps {
 
 export function createTranscriptLog({ dataDir, timeZone, now, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: TranscriptLogDeps) {
   const lines = createJsonLines<TranscriptEntry>({
-    parse: (value) => {
-      const parsed = transcriptEntrySchema.safeParse(value);
-      if (!parsed.success) throw new Error(`not a transcript entry: ${z.prettifyError(parsed.error).split('\n')[0]}`);
-      return value as TranscriptEntry;
-    },
+    parse: checkedBy<TranscriptEntry>(transcriptEntrySchema, 'transcript entry'),
     durable: false,
     report,
     cached: 0,

@@ -16,6 +16,7 @@ import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { replaceFileDurably, syncDirectory } from './durableJsonFile.js';
 import { createKeyedQueue } from './keyedQueue.js';
+import { dropOver, use } from './recentlyUsed.js';
 
 export interface JsonLines<T> {
   /**
@@ -55,8 +56,7 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
   async function opened(file: string): Promise<{ fd: number; size: number }> {
     const known = appending.get(file);
     if (known) {
-      appending.delete(file);
-      appending.set(file, known);
+      use(appending, file, known);
       return known;
     }
     // Opening (often creating: a new conversation's transcript) costs far more than a write on a
@@ -86,13 +86,8 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
     }
     const entry = { fd, size };
     appending.set(file, entry);
-    for (const [other, old] of appending) {
-      if (appending.size <= openFiles) break;
-      // A file with an operation queued keeps its descriptor.
-      if (other === file || queue.busy(other)) continue;
-      appending.delete(other);
-      closeSync(old.fd);
-    }
+    // A file with an operation queued keeps its descriptor.
+    dropOver(appending, openFiles, { keep: (other) => other === file || queue.busy(other), dropped: (old) => closeSync(old.fd) });
     return entry;
   }
 
@@ -106,12 +101,8 @@ export function createJsonLines<T>({ parse, durable, report = () => undefined, c
   const serially = <R>(file: string, job: () => Promise<R>) => queue.run(file, job);
 
   function remember(file: string, records: T[]): void {
-    memory.delete(file);
-    memory.set(file, records);
-    for (const key of memory.keys()) {
-      if (memory.size <= cached) break;
-      memory.delete(key);
-    }
+    use(memory, file, records);
+    dropOver(memory, cached);
   }
 
   async function load(file: string): Promise<T[]> {

@@ -20,6 +20,7 @@ import { z } from 'zod';
 import { legacyBucketFiles, stateFile, stateFiles } from './dataLayout.js';
 import { createKeyedQueue } from './keyedQueue.js';
 import { moveAside } from './legacyFiles.js';
+import { dropOver, use } from './recentlyUsed.js';
 
 export interface KeyValueStore {
   /** The values stored under `keys`; keys with no value are left out. Objects come back with their `eTag`. */
@@ -88,12 +89,8 @@ export function createLowdbKeyValueStore({ dataDir, cached = 2000, report = () =
   const serially = <R>(key: string, job: () => Promise<R>) => queue.run(key, job);
 
   function remember(key: string, item: Item | null): void {
-    memory.delete(key);
-    memory.set(key, item);
-    for (const old of memory.keys()) {
-      if (memory.size - unsaved.size <= cached) break;
-      if (!unsaved.has(old)) memory.delete(old);
-    }
+    use(memory, key, item);
+    dropOver(memory, cached + unsaved.size, { keep: (old) => unsaved.has(old) });
   }
 
   async function load(key: string): Promise<Item | null> {

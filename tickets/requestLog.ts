@@ -9,6 +9,7 @@ import { folders, inRange, legacyMonthFiles, monthFiles, requestFile, timeBounds
 import { createJsonLines } from './jsonLines.js';
 import { createKeyedQueue } from './keyedQueue.js';
 import { migrateToLines } from './legacyFiles.js';
+import { dropOver, use } from './recentlyUsed.js';
 import { formatReference, parseReference } from './reference.js';
 import {
   callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
@@ -71,8 +72,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
   async function month(file: string): Promise<Map<string, HelpdeskRequest>> {
     const known = months.get(file);
     if (known) {
-      months.delete(file);
-      months.set(file, known);
+      use(months, file, known);
       return known;
     }
     const folded = new Map<string, HelpdeskRequest>();
@@ -87,10 +87,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       }
     }
     months.set(file, folded);
-    for (const key of months.keys()) {
-      if (months.size <= maxOpen) break;
-      months.delete(key);
-    }
+    dropOver(months, maxOpen);
     return folded;
   }
 

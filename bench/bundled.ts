@@ -43,8 +43,8 @@ export function chooseBundledThresholds(kb: KnowledgeBase, cases = bundledCases(
   const probe = createMatcher(kb);
   const top = (c: Case) => probe.match(c.text, { fallbackLanguage: 'fr' }).matches[0];
   return chooseThresholds(
-    cases.val.map((c) => ({ score: top(c)?.score ?? 0, correct: top(c)?.id === c.id })),
-    cases.oosVal.map((c) => top(c)?.score ?? 0),
+    cases.val.map((c) => ({ score: top(c)?.score ?? 0, answerScore: top(c)?.answerScore ?? 0, correct: top(c)?.id === c.id })),
+    cases.oosVal.map((c) => ({ score: top(c)?.score ?? 0, answerScore: top(c)?.answerScore ?? 0 })),
   );
 }
 
@@ -75,9 +75,11 @@ export async function evaluateBundled() {
   }
   let oosAnswered = 0;
   let oosRejected = 0;
+  const oosNotRejected: string[] = [];
   for (const c of cases.oosTest) {
     const r = matcher.match(c.text, { fallbackLanguage: 'fr' });
     if (r.decision === 'none') oosRejected++;
+    else oosNotRejected.push(`"${c.text}" (${r.decision} ${r.matches[0]?.id} ${r.matches[0]?.score})`);
     if (r.decision === 'answer') oosAnswered++;
   }
 
@@ -100,6 +102,7 @@ export async function evaluateBundled() {
       oosRecall: round(oosRejected / cases.oosTest.length),
       thresholds: { answer: round(choice.answer, 3), clarify: round(choice.clarify, 3) },
       misses,
+      oosNotRejected,
     },
     // The fallback given is always the wrong language, so a guess never counts as right.
     language: { accuracy: round(languageRight / all.length), questions: all.length },

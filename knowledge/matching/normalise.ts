@@ -100,6 +100,8 @@ export function isStopWord(word: string, lang: Lang): boolean {
 // French "ne … plus" is a negation ("ne marche plus"), not the product edition "Scriba Plus": read
 // that way, "plus" is a function word. Customers drop the "ne" ("ça marche plus", "l'appli
 // s'ouvre plus"): right after a verb saying something stopped working, "plus" is the negation too.
+// Read so in English too: a short French message is often taken for English ("teams marche plus"),
+// and the English reading must not find the Plus edition in it.
 const NEGATION_WINDOW = 3;
 const STOPPED_WORKING = new Set([
   'marche', 'marchent', 'fonctionne', 'fonctionnent', 'demarre', 'demarrent', 'repond', 'repondent', 'ouvre', 'ouvrent',
@@ -113,7 +115,7 @@ function frenchNegatedPlus(ws: readonly string[], i: number): boolean {
 
 export function toTokens(ws: string[], lang: Lang): Token[] {
   return ws.map((surface, i) => {
-    if (lang === 'fr' && surface === 'plus' && frenchNegatedPlus(ws, i)) return { surface: 'ne-plus', stem: 'ne-plus', stop: true };
+    if (surface === 'plus' && frenchNegatedPlus(ws, i)) return { surface: 'ne-plus', stem: 'ne-plus', stop: true };
     return { surface, stem: stem(surface, lang), stop: isStopWord(surface, lang) };
   });
 }

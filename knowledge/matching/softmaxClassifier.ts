@@ -47,6 +47,20 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+/** Scores to probabilities, in place. */
+export function softmax(s: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (let c = 0; c < s.length; c++) if (s[c]! > max) max = s[c]!;
+  let sum = 0;
+  for (let c = 0; c < s.length; c++) {
+    const e = Math.exp(s[c]! - max);
+    s[c] = e;
+    sum += e;
+  }
+  for (let c = 0; c < s.length; c++) s[c]! /= sum;
+  return s;
+}
+
 /** `extra[i]`: further classes that get weights for example i's features (its confusions). */
 function buildPostings(examples: readonly TrainingExample[], featureCount: number, maxClassesPerFeature: number, extra: ReadonlyArray<readonly number[]> = []) {
   // Every (feature, class) occurrence as one sortable number, then runs give the distinct pairs
@@ -151,19 +165,6 @@ function trainOnce(
       for (let p = start[f]!, end = start[f + 1]!; p < end; p++) out[classes[p]!]! += v * weights[p]!;
     }
     return out;
-  }
-
-  function softmax(s: Float64Array): Float64Array {
-    let max = -Infinity;
-    for (let c = 0; c < s.length; c++) if (s[c]! > max) max = s[c]!;
-    let sum = 0;
-    for (let c = 0; c < s.length; c++) {
-      const e = Math.exp(s[c]! - max);
-      s[c] = e;
-      sum += e;
-    }
-    for (let c = 0; c < s.length; c++) s[c]! /= sum;
-    return s;
   }
 
   const random = mulberry32(options.seed);

@@ -10,17 +10,27 @@ export interface Thresholds {
   clarify: number;
 }
 
-export function decide(confidence: number, t: Thresholds): Decision {
-  if (confidence >= t.answer) return 'answer';
+/**
+ * `confidence`: how plausible the top label is ("did you mean" needs no more); `answerConfidence`:
+ * whether it can be given outright, which also asks that the label know what was asked (never above
+ * `confidence`).
+ */
+export function decide(confidence: number, t: Thresholds, answerConfidence = confidence): Decision {
+  if (answerConfidence >= t.answer) return 'answer';
   if (confidence >= t.clarify) return 'clarify';
   return 'none';
 }
 
-/** One validation question: its top confidence and whether the top label was right. */
+/** One validation question: its top confidence (and answer confidence) and whether the top label was right. */
 export interface Scored {
   score: number;
+  /** the confidence `decide` compares with `answer` (default: `score`) */
+  answerScore?: number;
   correct: boolean;
 }
+
+/** An out-of-scope validation question: its top confidence, or both confidences. */
+export type OutOfScopeScore = number | { score: number; answerScore?: number };
 
 export interface ThresholdChoice extends Thresholds {
   /** on the validation split, at the chosen `clarify` threshold */
@@ -32,7 +42,9 @@ export interface ChooseOptions {
   answerPrecision: number;
 }
 
-export const DEFAULT_CHOICE: ChooseOptions = { answerPrecision: 0.95 };
+// 0.98: a wrong answer given outright costs the customer more than a "did you mean…" (the target
+// for answers given without asking is 98 % right).
+export const DEFAULT_CHOICE: ChooseOptions = { answerPrecision: 0.98 };
 
 function candidates(scores: number[]): number[] {
   const unique = [...new Set(scores.map((s) => Math.round(s * 1000) / 1000))].sort((a, b) => a - b);
@@ -46,22 +58,24 @@ function candidates(scores: number[]): number[] {
  * questions on CLINC150 to catch the rare out-of-scope ones.) `answer` is the lowest threshold at which the answers given outright are
  * right at least `answerPrecision` of the time (out-of-scope questions answered count as wrong).
  */
-export function chooseThresholds(inScope: readonly Scored[], outOfScope: readonly number[], options = DEFAULT_CHOICE): ThresholdChoice {
-  const all = [...inScope.map((s) => s.score), ...outOfScope];
-  const grid = candidates(all);
+export function chooseThresholds(inScope: readonly Scored[], outOfScopeScores: readonly OutOfScopeScore[], options = DEFAULT_CHOICE): ThresholdChoice {
+  const outOfScope = outOfScopeScores.map((o) => (typeof o === 'number' ? { score: o } : o));
+  const grid = candidates([...inScope, ...outOfScope].flatMap((s) => [s.score, s.answerScore ?? s.score]));
   const n = Math.max(inScope.length, 1);
   const m = Math.max(outOfScope.length, 1);
 
-  const at = (t: number) => {
+  /** What happens at threshold t, reading each question's `score`, or its `answerScore` for answers. */
+  const at = (t: number, forAnswer = false) => {
+    const value = (s: { score: number; answerScore?: number }) => (forAnswer ? (s.answerScore ?? s.score) : s.score);
     let correctKept = 0;
     let kept = 0;
     for (const s of inScope) {
-      if (s.score >= t) {
+      if (value(s) >= t) {
         kept++;
         if (s.correct) correctKept++;
       }
     }
-    const oosKept = outOfScope.filter((s) => s >= t).length;
+    const oosKept = outOfScope.filter((s) => value(s) >= t).length;
     return {
       accuracy: correctKept / n,
       oosRecall: outOfScope.length ? 1 - oosKept / m : 1,
@@ -84,14 +98,14 @@ export function chooseThresholds(inScope: readonly Scored[], outOfScope: readonl
   let answer = 1;
   for (const t of grid) {
     if (t < clarify) continue;
-    if (at(t).precision >= options.answerPrecision) {
+    if (at(t, true).precision >= options.answerPrecision) {
       answer = t;
       break;
     }
   }
 
   const chosen = at(clarify);
-  const answered = at(answer);
+  const answered = at(answer, true);
   return {
     clarify,
     answer,

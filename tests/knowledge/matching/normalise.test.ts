@@ -67,4 +67,14 @@ describe('French "plus": the edition, or "no longer"', () => {
       expect(plus?.stop ? 'negation' : 'edition').to.equal(expected);
     });
   }
+
+  // A short French message is often taken for English: that reading must not find the edition either.
+  for (const text of ['teams marche plus en visio', 'scanner marche plus']) {
+    it(`reads "${text}" as a negation when normalised as English too`, () => {
+      expect(normalise(text, 'en').find((t) => t.surface === 'ne-plus')?.stop).to.equal(true);
+    });
+  }
+  it('leaves the English "plus" alone ("scriba plus license")', () => {
+    expect(normalise('scriba plus license', 'en').find((t) => t.surface === 'plus')?.stop).to.equal(false);
+  });
 });

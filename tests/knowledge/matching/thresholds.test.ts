@@ -6,6 +6,8 @@ describe('deciding from a confidence', () => {
   it('answers at or above the high threshold', () => expect(decide(0.6, t)).to.equal('answer'));
   it('asks "did you mean" between the two', () => expect(decide(0.3, t)).to.equal('clarify'));
   it('gives up below the low threshold', () => expect(decide(0.19, t)).to.equal('none'));
+  it('asks "did you mean" when the article is likely but does not know enough of the message to be given outright', () =>
+    expect(decide(0.9, t, 0.5)).to.equal('clarify'));
 });
 
 describe('choosing thresholds on a validation split', () => {
@@ -24,6 +26,14 @@ describe('choosing thresholds on a validation split', () => {
     const choice = chooseThresholds(inScope, outOfScope);
     expect(choice.clarify).to.be.greaterThan(0.15).and.at.most(0.3);
     expect(choice.validation.oosRecall).to.equal(0.75);
+  });
+
+  it('chooses the answer threshold on the answer confidence when there is one', () => {
+    // The wrong answer scores high on plausibility but low on what its article knows of the message.
+    const withSupport = inScope.map((s) => ({ ...s, answerScore: s.correct ? s.score : 0.1 }));
+    const choice = chooseThresholds(withSupport, outOfScope.map((score) => ({ score, answerScore: score / 2 })), { answerPrecision: 0.99 });
+    expect(choice.answer).to.be.at.most(0.4);
+    expect(choice.validation.answerPrecision).to.equal(1);
   });
 
   it('puts the answer threshold where answers given outright are right often enough', () => {

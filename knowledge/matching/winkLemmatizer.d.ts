@@ -1,0 +1,5 @@
+// wink-lemmatizer ships no types; only the part the normaliser uses.
+declare module 'wink-lemmatizer' {
+  const lemmatizer: { verb(word: string): string; noun(word: string): string; adjective(word: string): string };
+  export default lemmatizer;
+}

@@ -97,7 +97,9 @@ export function trainingExamples(phrasings: Phrasings, questions: readonly Label
 
 export function createControlClassifier(phrasings: Phrasings, options: ControlOptions = {}): ControlClassifier {
   const threshold = options.threshold ?? DEFAULT_CONTROL_THRESHOLD;
-  const index = createIntentIndex(trainingExamples(phrasings, options.questions), { coverage: options.coverage ?? true });
+  // Neither word specificity nor the real-word guard of the speller: on the validation phrasings they
+  // lowered accuracy (87.0 % and 86.6 % against 87.8 %); commands are short and in the bot's own words.
+  const index = createIntentIndex(trainingExamples(phrasings, options.questions), { coverage: options.coverage ?? true, specificity: 0, dictionary: false });
   return {
     classify(text, lang) {
       const ranked = index.rank(text, lang, 3);

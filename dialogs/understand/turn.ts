@@ -7,7 +7,7 @@ import type { Matcher, MatchResult } from '../../knowledge/matcher.js';
 import type { Lang } from '../../knowledge/types.js';
 import { pickChoiceBy } from '../choices.js';
 import type { ControlClassifier, ControlIntent } from './controlIntents.js';
-import { asksSomething } from './asks.js';
+import { asksSomething, asksTheBot } from './asks.js';
 import { asksAsap, readTime, type TimeWish } from './dateTimes.js';
 import { findEntities, type Entities } from './entities.js';
 import { nextLanguage, runningWords, SUBSTANTIAL_WORDS, type LanguageState } from './language.js';
@@ -68,6 +68,11 @@ const SHORT_INTENTS: ReadonlySet<ControlIntent> = new Set(['yes', 'no', 'thanks'
  */
 const ACTIONS: ReadonlySet<ControlIntent> = new Set(['human', 'ticket', 'callback', 'status']);
 export const ACTION_OVER_ANSWER = 0.5;
+/**
+ * Asked of the bot ("can you switch to French please"), a change of language is an action too, even
+ * though the interface-language article knows every word of it.
+ */
+const LANGUAGE_SWITCHES: ReadonlySet<ControlIntent> = new Set(['english', 'french']);
 /** Starting over throws the conversation's context away: only when clearly asked. */
 const RESTART_SCORE = 0.6;
 const CLEAR_RESTART = 0.9;
@@ -123,7 +128,8 @@ export function understand(text: string, context: TurnContextIn, deps: Understan
   const top = match.matches[0];
   // A question that uses a command word stays a question, unless the command is much surer.
   if (intent && !label && match.decision === 'answer' && top && !(SHORT_INTENTS.has(intent) && words <= 3)) {
-    const needed = ACTIONS.has(intent) ? ACTION_OVER_ANSWER : asksSomething(text) ? COMMAND_IN_QUESTION : Math.max(INTENT_OVER_ANSWER, top.score);
+    const acts = ACTIONS.has(intent) || (LANGUAGE_SWITCHES.has(intent) && asksTheBot(text));
+    const needed = acts ? ACTION_OVER_ANSWER : asksSomething(text) ? COMMAND_IN_QUESTION : Math.max(INTENT_OVER_ANSWER, top.answerScore);
     if (reading.score < needed) intent = undefined;
   }
 

@@ -28,6 +28,13 @@ describe('the understanding of a turn', function () {
     expect((await read('in english please', settledFrench)).understanding).to.deep.include({ lang: 'en', askedLanguage: 'en' });
   });
 
+  it('switches language when asked of the bot, though the interface-language article knows every word', async () => {
+    const settledEnglish: LanguageState = { lang: 'en', settled: true, otherInARow: 0 };
+    expect((await read('can you switch to french please', settledEnglish)).understanding).to.deep.include({ lang: 'fr', askedLanguage: 'fr' });
+    expect((await read('pouvez-vous passer en anglais svp', settledFrench)).understanding).to.deep.include({ lang: 'en', askedLanguage: 'en' });
+    expect((await read('how do I change the interface language to French', settledEnglish)).understanding.askedLanguage).to.equal(undefined);
+  });
+
   it('switches a settled conversation only after two English sentences in a row', async () => {
     const first = await read('my scanner is not detected anymore', settledFrench);
     expect(first.understanding.lang).to.equal('fr');

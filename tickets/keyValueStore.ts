@@ -21,6 +21,7 @@ import { legacyBucketFiles, stateFile, stateFiles } from './dataLayout.js';
 import { createKeyedQueue } from './keyedQueue.js';
 import { moveAside } from './legacyFiles.js';
 import { dropOver, use } from './recentlyUsed.js';
+import { eTagOf, setOwn, withETag, withoutETag } from './storedValues.js';
 
 export interface KeyValueStore {
   /** The values stored under `keys`; keys with no value are left out. Objects come back with their `eTag`. */
@@ -215,27 +216,3 @@ async function overwrite(file: string, text: string): Promise<void> {
 
 /** Errors of a disk that refuses writes (full, over quota, read-only), not of a bad key or value. */
 const DISK_REFUSED = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'EIO']);
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function eTagOf(value: unknown): string | undefined {
-  return isPlainObject(value) && typeof value.eTag === 'string' ? value.eTag : undefined;
-}
-
-/** The JSON round trip of the value, minus its eTag (kept beside it). */
-function withoutETag(value: unknown): unknown {
-  const copy: unknown = JSON.parse(JSON.stringify(value ?? null));
-  if (isPlainObject(copy)) delete copy.eTag;
-  return copy;
-}
-
-function withETag(value: unknown, eTag: string): unknown {
-  return isPlainObject(value) ? { ...value, eTag } : value;
-}
-
-// Keys come from channels (conversation ids): a key such as "__proto__" must stay a plain key.
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}

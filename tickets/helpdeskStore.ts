@@ -2,8 +2,9 @@
 // transcripts. The bot sees only the HelpdeskStore interface; files under DATA_DIR are the first
 // implementation (layout in dataLayout.ts): JSON Lines for what only grows, since lowdb rewrites a
 // whole document on every write (lowdb keeps the small documents: staff accounts, revocations).
-// A PostgreSQL one can replace it.
+// The PostgreSQL one (postgres/pgStore.ts) is made of the same parts (composeStore.ts).
 import { join } from 'node:path';
+import { composeStore } from './composeStore.js';
 import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
 import { createMonthlyLog } from './monthlyLog.js';
@@ -11,7 +12,6 @@ import { createRequestLog } from './requestLog.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
 import type { ConversationSummary, TranscriptSearch } from './transcriptIndex.js';
-import { maskPersonalData } from './masking.js';
 import type {
   AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, KbEdit, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
@@ -118,45 +118,15 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   const lookups = createMonthlyLog({ dir: join(dataDir, folders.lookups), timeZone, now, schema: lookupFailureSchema, what: 'lookup failure', report, durable: true });
   const kbEdits = createMonthlyLog({ dir: join(dataDir, folders.kbEdits), timeZone, now, schema: kbEditSchema, what: 'knowledge base edit', report, durable: true, cached: 1 });
 
-  return {
-    createTicket: requests.createTicket,
-    createCallback: requests.createCallback,
-    findByReference: requests.findByReference,
-    updateStatus: requests.updateStatus,
-    listRequests: async (filter) => (await requests.pageRequests(filter)).requests,
-    pageRequests: requests.pageRequests,
-    // What customers typed is kept for analysis without their contact details.
-    recordFeedback: (r) => feedback.append({ ...r, question: maskPersonalData(r.question), ...(r.missing !== undefined ? { missing: maskPersonalData(r.missing) } : {}) }),
-    recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),
-    listFeedback: feedback.list,
-    listUnanswered: unanswered.list,
-    recordAnswerShown: (r) => answers.append({ ...r, question: maskPersonalData(r.question) }),
-    listAnswersShown: answers.list,
-    recordLookupFailure: lookups.append,
-    listLookupFailures: lookups.list,
-    recordKbEdit: kbEdits.append,
-    listKbEdits: async (range) => (await kbEdits.list(range)).reverse(),
-    async purgeBefore(cutoff) {
-      let records = 0;
-      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);
-      return { transcripts: await transcripts.purgeBefore(cutoff), records };
-    },
-    async erase(who) {
+  return composeStore({
+    requests,
+    async eraseRequests(who) {
       const email = who.email?.trim().toLowerCase();
-      const removed = await requests.removeWhere((r) =>
+      return requests.removeWhere((r) =>
         (email !== undefined && r.contact.email?.toLowerCase() === email) ||
         (who.phone !== undefined && r.kind === 'callback' && r.contact.phone === who.phone) ||
         (who.conversationId !== undefined && r.conversationId === who.conversationId));
-      const conversations = [...new Set([...removed.map((r) => r.conversationId), ...(who.conversationId ? [who.conversationId] : [])])];
-      const ids = new Set(conversations);
-      let records = 0;
-      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.removeWhere((r) => ids.has(r.conversationId));
-      let transcriptsRemoved = 0;
-      for (const id of conversations) if (await transcripts.remove(id)) transcriptsRemoved++;
-      return { requests: removed.map((r) => r.reference), conversations, transcripts: transcriptsRemoved, records };
     },
-    appendTranscript: transcripts.appendTranscript,
-    transcript: transcripts.transcript,
-    searchTranscripts: transcripts.search,
-  };
+    feedback, unanswered, answers, lookups, kbEdits, transcripts,
+  });
 }

@@ -1,0 +1,126 @@
+// What every backend of the helpdesk store does beside requests (the embedded files and
+// PostgreSQL): records, transcripts and their search, the retention purge, a person's erasure.
+import { expect } from 'chai';
+import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
+import type { FeedbackRecord, KbEdit } from '../../tickets/types.js';
+import { clockAt, clockReading, sampleCallback, sampleTicket } from './helpers.js';
+
+interface Opened {
+  store: HelpdeskStore;
+  /** what the store reported (a full transcript) */
+  reports: string[];
+}
+
+/** `open(now, maxTranscriptBytes?)`: the store with that clock, as a restarted process would see it. Each test starts empty. */
+export function storeContract(open: (now: () => Date, maxTranscriptBytes?: number) => Opened): void {
+  const at = (iso: string) => open(clockAt(iso)).store;
+  const message = (text: string) => ({ type: 'message', text, locale: 'fr-FR' });
+  const feedback = (when: string, helpful: boolean): FeedbackRecord => ({
+    at: when, conversationId: 'conv-7f3a', articleId: 'reset-password', helpful, language: 'fr', question: 'mot de pase oublié',
+  });
+
+  it('lists feedback oldest first, inside a time range, with personal data masked', async () => {
+    const store = at('2026-12-02T09:00:00Z');
+    await store.recordFeedback(feedback('2026-12-01T09:00:00+01:00', true));
+    await store.recordFeedback({ ...feedback('2026-11-23T14:05:09+01:00', false), missing: 'écrivez-moi à elodie.marchand@exemple.fr' });
+    const listed = await at('2026-12-02T09:00:00Z').listFeedback();
+    expect(listed.map((f) => f.at)).to.deep.equal(['2026-11-23T14:05:09+01:00', '2026-12-01T09:00:00+01:00']);
+    expect(listed[0]!.missing).to.not.include('elodie.marchand');
+    expect((await store.listFeedback({ from: '2026-11-30T00:00:00+01:00' })).map((f) => f.at)).to.deep.equal(['2026-12-01T09:00:00+01:00']);
+  });
+
+  it('timestamps a record with the store clock when no time is given', async () => {
+    const store = at('2026-11-23T13:05:09Z');
+    await store.recordUnanswered({ conversationId: 'conv-7f3a', question: 'comment exporter vers SharePoint ?', language: 'fr', kind: 'clarify-no-pick', topMatches: [{ id: 'export-pdf', score: 0.41 }] });
+    await store.recordLookupFailure({ reference: 'L1-20261123-0001', conversationId: 'guesser' });
+    await store.recordAnswerShown({ conversationId: 'conv-7f3a', articleId: 'reset-password', confidence: 0.9, language: 'fr', question: 'mdp' });
+    expect((await store.listUnanswered())[0]).to.deep.include({ at: '2026-11-23T14:05:09+01:00', kind: 'clarify-no-pick' });
+    expect(await store.listLookupFailures()).to.deep.equal([{ at: '2026-11-23T14:05:09+01:00', reference: 'L1-20261123-0001', conversationId: 'guesser' }]);
+    expect(await store.listAnswersShown()).to.have.length(1);
+  });
+
+  it('lists knowledge-base edits newest first', async () => {
+    const store = open(clockReading('2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z')).store;
+    const edit = (id: string): Omit<KbEdit, 'at'> => ({ id, by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp perdu', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] });
+    await store.recordKbEdit(edit('e1'));
+    await store.recordKbEdit(edit('e2'));
+    expect((await store.listKbEdits()).map((e) => e.id)).to.deep.equal(['e2', 'e1']);
+  });
+
+  it('keeps each conversation in the order of its activities, and nothing for one never seen', async () => {
+    const store = at('2026-11-23T13:05:09Z');
+    await store.appendTranscript({ conversationId: 'conv-a', direction: 'in', activity: message('mot de pase oublié') });
+    await store.appendTranscript({ conversationId: 'conv-b', direction: 'in', activity: message('bonjour') });
+    await store.appendTranscript({ conversationId: 'conv-a', direction: 'out', activity: message('Voici comment…') });
+    expect(await at('2026-11-23T14:00:00Z').transcript('conv-a')).to.deep.equal([
+      { at: '2026-11-23T14:05:09+01:00', conversationId: 'conv-a', direction: 'in', activity: message('mot de pase oublié') },
+      { at: '2026-11-23T14:05:09+01:00', conversationId: 'conv-a', direction: 'out', activity: message('Voici comment…') },
+    ]);
+    expect(await store.transcript('conv-unknown')).to.deep.equal([]);
+  });
+
+  it('masks contact details in what it keeps of a conversation', async () => {
+    const store = at('2026-11-23T13:05:09Z');
+    await store.appendTranscript({ conversationId: 'conv-a', direction: 'in', activity: message('mon mail: elodie.marchand@exemple.fr, tel 06 12 34 56 78') });
+    const [entry] = await store.transcript('conv-a');
+    expect(JSON.stringify(entry)).to.not.include('elodie.marchand').and.not.include('06 12 34 56 78');
+  });
+
+  it('finds conversations by a word of one message, case and accents aside, newest first, a page at a time', async () => {
+    const store = open(clockReading('2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z', '2026-11-23T12:00:00Z', '2026-11-23T13:00:00Z')).store;
+    await store.appendTranscript({ conversationId: 'old', direction: 'in', activity: message('Ma FACTURE de novembre') });
+    await store.appendTranscript({ conversationId: 'bot-only', direction: 'out', activity: message('Bonjour, facture ?') });
+    await store.appendTranscript({ conversationId: 'mid', direction: 'in', activity: message('bonjour') });
+    await store.appendTranscript({ conversationId: 'mid', direction: 'out', activity: message('Votre facturé est prête') });
+    await store.appendTranscript({ conversationId: 'new', direction: 'in', activity: message('où est ma facture') });
+    const found = await store.searchTranscripts({ q: 'Facture' });
+    expect(found.total).to.equal(3);
+    expect(found.conversations.map((c) => c.conversationId)).to.deep.equal(['new', 'mid', 'old']);
+    expect(found.conversations[1]).to.deep.include({ messages: 2, snippet: 'Votre facturé est prête' });
+    const second = await store.searchTranscripts({ q: 'facture', offset: 1, limit: 1 });
+    expect(second).to.deep.equal({ total: 3, conversations: [found.conversations[1]] });
+    expect((await store.searchTranscripts({ to: '2026-11-23T11:30:00+01:00' })).conversations.map((c) => c.conversationId)).to.deep.equal(['old']);
+  });
+
+  it('stops a transcript at its size limit, says so once, and keeps the other conversations going', async () => {
+    const { store, reports } = open(clockAt('2026-11-23T13:05:09Z'), 2000);
+    for (let i = 0; i < 30; i++) await store.appendTranscript({ conversationId: 'chatty', direction: 'in', activity: message(`message ${i} ${'x'.repeat(100)}`) });
+    await store.appendTranscript({ conversationId: 'quiet', direction: 'in', activity: message('bonjour') });
+    const kept = await store.transcript('chatty');
+    expect(kept.length).to.be.within(5, 20);
+    expect(reports.filter((r) => r.includes('chatty'))).to.have.length(1);
+    expect(await store.transcript('quiet')).to.have.length(1);
+  });
+
+  it('purges what is older than the retention, keeping requests', async () => {
+    const store = open(clockReading('2026-01-10T10:00:00Z', '2026-01-10T10:00:00Z', '2026-01-10T10:00:00Z', '2026-03-10T10:00:00Z', '2026-03-10T10:00:00Z')).store;
+    await store.appendTranscript({ conversationId: 'january', direction: 'in', activity: message('vieux') });
+    await store.recordUnanswered({ conversationId: 'january', question: 'vieux', language: 'fr', kind: 'none' });
+    const ticket = await store.createTicket(sampleTicket({ conversationId: 'january' }));
+    await store.appendTranscript({ conversationId: 'march', direction: 'in', activity: message('récent') });
+    await store.recordUnanswered({ conversationId: 'march', question: 'récent', language: 'fr', kind: 'none' });
+    expect(await store.purgeBefore(new Date('2026-02-01T00:00:00Z'))).to.deep.equal({ transcripts: 1, records: 1 });
+    expect(await store.transcript('january')).to.deep.equal([]);
+    expect(await store.transcript('march')).to.have.length(1);
+    expect(await store.findByReference(ticket.reference)).to.not.equal(undefined);
+  });
+
+  it('erases a person: their requests, and every record and transcript of their conversations', async () => {
+    const store = at('2026-11-23T13:05:09Z');
+    const mine = await store.createTicket(sampleTicket({ conversationId: 'conv-mine', contact: { name: 'Élodie', email: 'Elodie.Marchand@exemple.fr' } }));
+    const call = await store.createCallback(sampleCallback({ conversationId: 'conv-call', contact: { phone: '+33612345678' } }));
+    const other = await store.createTicket(sampleTicket({ conversationId: 'conv-other', contact: { name: 'Sam', email: 'sam@exemple.fr' } }));
+    for (const id of ['conv-mine', 'conv-call', 'conv-other']) {
+      await store.appendTranscript({ conversationId: id, direction: 'in', activity: message('bonjour') });
+      await store.recordUnanswered({ conversationId: id, question: 'q', language: 'fr', kind: 'none' });
+    }
+    const erased = await store.erase({ email: 'elodie.marchand@exemple.fr', phone: '+33612345678' });
+    expect(erased.requests.sort()).to.deep.equal([mine.reference, call.reference].sort());
+    expect(erased.conversations.sort()).to.deep.equal(['conv-call', 'conv-mine']);
+    expect(erased).to.deep.include({ transcripts: 2, records: 2 });
+    expect(await store.findByReference(mine.reference)).to.equal(undefined);
+    expect(await store.findByReference(other.reference)).to.not.equal(undefined);
+    expect(await store.transcript('conv-other')).to.have.length(1);
+    expect((await store.listUnanswered()).map((r) => r.conversationId)).to.deep.equal(['conv-other']);
+  });
+}

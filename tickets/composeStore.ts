@@ -1,0 +1,59 @@
+// The HelpdeskStore made of its parts, the same for every backend: what customers typed is masked
+// before it is kept, the retention purge and a person's erasure reach every part.
+import type { Erasable, HelpdeskStore } from './helpdeskStore.js';
+import { maskPersonalData } from './masking.js';
+import type { MonthlyLog } from './monthlyLog.js';
+import type { TranscriptLog } from './transcriptLog.js';
+import type { AnswerShownRecord, FeedbackRecord, KbEdit, LookupFailure, UnansweredRecord } from './types.js';
+
+export interface StoreParts {
+  requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'pageRequests'>;
+  /** Removes the requests of a person (by email, phone or conversation); their references and conversations. */
+  eraseRequests(who: Erasable): Promise<Array<{ reference: string; conversationId: string }>>;
+  feedback: MonthlyLog<FeedbackRecord>;
+  unanswered: MonthlyLog<UnansweredRecord>;
+  answers: MonthlyLog<AnswerShownRecord>;
+  lookups: MonthlyLog<LookupFailure>;
+  kbEdits: MonthlyLog<KbEdit>;
+  transcripts: TranscriptLog;
+}
+
+export function composeStore({ requests, eraseRequests, feedback, unanswered, answers, lookups, kbEdits, transcripts }: StoreParts): HelpdeskStore {
+  return {
+    createTicket: requests.createTicket,
+    createCallback: requests.createCallback,
+    findByReference: requests.findByReference,
+    updateStatus: requests.updateStatus,
+    listRequests: async (filter) => (await requests.pageRequests(filter ?? {}, {})).requests,
+    pageRequests: requests.pageRequests,
+    // What customers typed is kept for analysis without their contact details.
+    recordFeedback: (r) => feedback.append({ ...r, question: maskPersonalData(r.question), ...(r.missing !== undefined ? { missing: maskPersonalData(r.missing) } : {}) }),
+    recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),
+    listFeedback: feedback.list,
+    listUnanswered: unanswered.list,
+    recordAnswerShown: (r) => answers.append({ ...r, question: maskPersonalData(r.question) }),
+    listAnswersShown: answers.list,
+    recordLookupFailure: lookups.append,
+    listLookupFailures: lookups.list,
+    recordKbEdit: kbEdits.append,
+    listKbEdits: async (range) => (await kbEdits.list(range)).reverse(),
+    async purgeBefore(cutoff) {
+      let records = 0;
+      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);
+      return { transcripts: await transcripts.purgeBefore(cutoff), records };
+    },
+    async erase(who) {
+      const removed = await eraseRequests(who);
+      const conversations = [...new Set([...removed.map((r) => r.conversationId), ...(who.conversationId ? [who.conversationId] : [])])];
+      const ids = new Set(conversations);
+      let records = 0;
+      for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.removeWhere((r) => ids.has(r.conversationId));
+      let transcriptsRemoved = 0;
+      for (const id of conversations) if (await transcripts.remove(id)) transcriptsRemoved++;
+      return { requests: removed.map((r) => r.reference), conversations, transcripts: transcriptsRemoved, records };
+    },
+    appendTranscript: transcripts.appendTranscript,
+    transcript: transcripts.transcript,
+    searchTranscripts: transcripts.search,
+  };
+}

@@ -1,0 +1,39 @@
+// Everything the helpdesk keeps, on PostgreSQL: the same parts as the embedded store, shared by
+// every instance that uses the database. Run migrate() first (at start, or npm run db:migrate).
+import type { Pool } from 'pg';
+import { composeStore } from '../composeStore.js';
+import type { HelpdeskStore } from '../helpdeskStore.js';
+import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from '../schemas.js';
+import { createPgRecordLog } from './pgRecordLog.js';
+import { createPgRequestStore } from './pgRequestStore.js';
+import { createPgTranscriptLog } from './pgTranscriptLog.js';
+
+export interface PgStoreOptions {
+  timeZone?: string;
+  now?: () => Date;
+  report?: (line: string) => void;
+  maxTranscriptBytes?: number;
+  keepEmails?: ReadonlySet<string>;
+}
+
+export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () => new Date(), report, maxTranscriptBytes, keepEmails }: PgStoreOptions = {}): HelpdeskStore {
+  if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
+  const records = { pool, timeZone, now };
+  return composeStore({
+    requests: createPgRequestStore(pool, { timeZone, now }),
+    async eraseRequests(who) {
+      const { rows } = await pool.query<{ reference: string; conversation_id: string }>(
+        `DELETE FROM requests WHERE lower(email) = $1 OR (kind = 'callback' AND phone = $2) OR conversation_id = $3
+         RETURNING reference, conversation_id`,
+        [who.email?.trim().toLowerCase() ?? null, who.phone ?? null, who.conversationId ?? null],
+      );
+      return rows.map((r) => ({ reference: r.reference, conversationId: r.conversation_id }));
+    },
+    feedback: createPgRecordLog({ ...records, kind: 'feedback', schema: feedbackSchema, what: 'feedback' }),
+    unanswered: createPgRecordLog({ ...records, kind: 'unanswered', schema: unansweredSchema, what: 'unanswered question' }),
+    answers: createPgRecordLog({ ...records, kind: 'answer-shown', schema: answerShownSchema, what: 'answer shown' }),
+    lookups: createPgRecordLog({ ...records, kind: 'lookup-failure', schema: lookupFailureSchema, what: 'lookup failure' }),
+    kbEdits: createPgRecordLog({ ...records, kind: 'kb-edit', schema: kbEditSchema, what: 'knowledge base edit' }),
+    transcripts: createPgTranscriptLog({ pool, timeZone, now, ...(report ? { report } : {}), ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}), ...(keepEmails ? { keepEmails } : {}) }),
+  });
+}

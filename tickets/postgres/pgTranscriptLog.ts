@@ -1,0 +1,112 @@
+// Conversation transcripts on PostgreSQL, with the embedded log's behaviour (transcriptLog.ts): the
+// same masking, the same size limit per conversation, the same summaries and search (case and
+// accents aside). The search filters, orders and pages in SQL on the summary rows; the snippets
+// of the page are made from its conversations' entries by the shared summarise().
+import type { Pool } from 'pg';
+import { timeBounds } from '../dataLayout.js';
+import { maskActivity } from '../masking.js';
+import { parseInput, transcriptEntrySchema } from '../schemas.js';
+import { fold, summarise, type ConversationSummary, type TranscriptSearch } from '../transcriptIndex.js';
+import { MAX_TRANSCRIPT_BYTES, type TranscriptLog } from '../transcriptLog.js';
+import { messageOf } from '../transcriptMessages.js';
+import type { TranscriptEntry } from '../types.js';
+import { isoWithOffset } from '../zonedTime.js';
+
+export interface PgTranscriptLogDeps {
+  pool: Pool;
+  timeZone: string;
+  now: () => Date;
+  report?: (line: string) => void;
+  maxBytes?: number;
+  keepEmails?: ReadonlySet<string>;
+}
+
+export function createPgTranscriptLog({ pool, timeZone, now, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: PgTranscriptLogDeps): TranscriptLog {
+  const full = new Set<string>();
+
+  async function entriesOf(ids: readonly string[]): Promise<Map<string, TranscriptEntry[]>> {
+    const byId = new Map<string, TranscriptEntry[]>(ids.map((id) => [id, []]));
+    if (ids.length === 0) return byId;
+    const { rows } = await pool.query<{ conversation_id: string; body: TranscriptEntry }>(
+      'SELECT conversation_id, body FROM transcript_entries WHERE conversation_id = ANY($1) ORDER BY id',
+      [ids],
+    );
+    for (const row of rows) byId.get(row.conversation_id)?.push(row.body);
+    return byId;
+  }
+
+  return {
+    async appendTranscript(input) {
+      const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
+      const stored: TranscriptEntry = { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
+      const json = JSON.stringify(stored);
+      const message = messageOf(stored);
+      const userWrote = message?.from === 'user' && message.text.trim() !== '';
+      const at = new Date(stored.at);
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        // The summary row takes the entry only while the conversation is under its size limit.
+        const room = await client.query(
+          `INSERT INTO conversations AS c (conversation_id, first_at, last_at, user_wrote, bytes, search_text) VALUES ($1, $2, $2, $3, $4, $5)
+           ON CONFLICT (conversation_id) DO UPDATE SET
+             first_at = least(c.first_at, excluded.first_at), last_at = greatest(c.last_at, excluded.last_at),
+             user_wrote = c.user_wrote OR excluded.user_wrote, bytes = c.bytes + excluded.bytes,
+             search_text = c.search_text || excluded.search_text
+           WHERE c.bytes + excluded.bytes <= $6
+           RETURNING 1`,
+          [stored.conversationId, at, userWrote, Buffer.byteLength(json) + 1, message ? `${fold(message.text)}\n` : '', maxBytes],
+        );
+        if (room.rowCount !== 1) {
+          await client.query('ROLLBACK');
+          if (!full.has(stored.conversationId)) {
+            full.add(stored.conversationId);
+            report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
+          }
+          return structuredClone(stored);
+        }
+        await client.query('INSERT INTO transcript_entries (conversation_id, at, body) VALUES ($1, $2, $3)', [stored.conversationId, at, json]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+      return structuredClone(stored);
+    },
+
+    async purgeBefore(cutoff) {
+      return (await pool.query('DELETE FROM conversations WHERE last_at < $1', [cutoff])).rowCount ?? 0;
+    },
+
+    async remove(conversationId) {
+      full.delete(conversationId);
+      return ((await pool.query('DELETE FROM conversations WHERE conversation_id = $1', [conversationId])).rowCount ?? 0) > 0;
+    },
+
+    async transcript(conversationId) {
+      return (await entriesOf([conversationId])).get(conversationId) ?? [];
+    },
+
+    async search({ q, offset = 0, limit = 200, ...range }: TranscriptSearch) {
+      const bounds = timeBounds(range);
+      const needle = q?.trim() ? fold(q.trim()) : null;
+      const params = [
+        Number.isFinite(bounds.from) ? new Date(bounds.from) : '-infinity',
+        Number.isFinite(bounds.to) ? new Date(bounds.to) : 'infinity',
+        needle,
+      ];
+      const where = 'user_wrote AND last_at >= $1 AND first_at < $2 AND ($3::text IS NULL OR strpos(search_text, $3) > 0)';
+      const page = await pool.query<{ conversation_id: string }>(
+        `SELECT conversation_id FROM conversations WHERE ${where} ORDER BY last_at DESC, conversation_id OFFSET $4 LIMIT $5`,
+        [...params, Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(limit))],
+      );
+      const counted = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM conversations WHERE ${where}`, params);
+      const ids = page.rows.map((r) => r.conversation_id);
+      const entries = await entriesOf(ids);
+      const conversations = ids.map((id) => summarise(id, entries.get(id) ?? [], needle ?? undefined)).filter((s): s is ConversationSummary => s !== undefined);
+      return { conversations, total: Number(counted.rows[0]!.n) };
+    },
+  };
+}

@@ -20,6 +20,7 @@ import { mountStaffPages } from '../web/staffSite.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
+import { createFileStaffRecords } from '../tickets/staffRecords.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
 import { publishedEmails } from '../tickets/masking.js';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     store,
     live,
     knowledgeDir: config.knowledgeDir,
-    dataDir,
+    records: createFileStaffRecords(dataDir),
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { createFileStaffRecords } from '../tickets/staffRecords.js';
 import { createAccountStore, isEmail, MIN_PASSWORD_LENGTH, normaliseEmail, ROLES, type Role } from '../staff/accounts.js';
 
 const USAGE = 'usage: npm run staff:add -- email [--role viewer|agent|admin]   (password from STAFF_PASSWORD or typed)';
@@ -58,8 +59,8 @@ async function main(): Promise<void> {
   const password = await readPassword(process.env);
   if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   const dataDir = path.resolve(process.env.DATA_DIR || './data');
-  const { account, created } = await createAccountStore({ dataDir }).upsert(email, password, role as Role | undefined);
-  console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}) in ${path.join(dataDir, 'staff', 'accounts.json')}`);
+  const { account, created } = await createAccountStore({ records: createFileStaffRecords(dataDir) }).upsert(email, password, role as Role | undefined);
+  console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}), data in ${dataDir}`);
 }
 
 try {

@@ -3,6 +3,7 @@
 import type restify from 'restify';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { StaffRecords } from '../tickets/staffRecords.js';
 import type { AccountStore } from './accounts.js';
 import type { Auth } from './auth.js';
 import type { KbWriter } from './kbWriter.js';
@@ -14,7 +15,8 @@ export interface StaffDeps {
   live: LiveKnowledge;
   /** the folder live knowledge was opened on (articles/*.md, synonyms.yaml) */
   knowledgeDir: string;
-  dataDir: string;
+  /** where accounts and signed-out sessions are kept (files under DATA_DIR, or PostgreSQL) */
+  records: StaffRecords;
   /** STAFF_TOKEN: `Authorization: Bearer …` acts as admin; at least 32 characters; unset = no bearer access */
   staffToken?: string;
   /** STAFF_SESSION_SECRET: signs session cookies; at least 32 characters; unset = random per process */
@@ -33,7 +35,6 @@ export interface StaffContext {
   server: restify.Server;
   store: HelpdeskStore;
   live: LiveKnowledge;
-  dataDir: string;
   timeZone: string;
   trustProxy: boolean;
   now: () => Date;

@@ -1,9 +1,8 @@
 // Ids of sessions signed out before their end. A signed cookie stays valid until it expires, so a
-// sign-out is only real if the server remembers it: in memory, and in DATA_DIR/staff/revoked.json
-// so a restart with the same STAFF_SESSION_SECRET does not bring signed-out sessions back.
+// sign-out is only real if the server remembers it: in the store, so a restart with the same
+// STAFF_SESSION_SECRET (or another instance) does not bring signed-out sessions back.
 // Entries are dropped once the session would have expired anyway (8 h at most).
-import { z } from 'zod';
-import { DurableJsonFile } from '../tickets/durableJsonFile.js';
+import type { StaffRecords } from '../tickets/staffRecords.js';
 
 export interface Revocations {
   has(sid: string): Promise<boolean>;
@@ -24,24 +23,13 @@ export function createMemoryRevocations(now: () => Date = () => new Date()): Rev
   };
 }
 
-const fileSchema = z.object({ revoked: z.record(z.string(), z.number()) });
-type RevokedFile = z.infer<typeof fileSchema>;
-
-export function createFileRevocations(file: string, now: () => Date = () => new Date()): Revocations {
-  const adapter = new DurableJsonFile<RevokedFile>(file, { parse: (value) => fileSchema.parse(value) });
-  let loaded: Promise<Map<string, number>> | undefined;
-  const load = () => (loaded ??= adapter.read().then((data) => new Map(Object.entries(data?.revoked ?? {}))));
-
+/** Kept by the store (files under DATA_DIR or PostgreSQL), so every instance and every restart knows. */
+export function createStoredRevocations(records: StaffRecords, now: () => Date = () => new Date()): Revocations {
   return {
     async has(sid) {
-      return ((await load()).get(sid) ?? 0) > now().getTime();
+      return ((await records.revokedUntil(sid)) ?? 0) > now().getTime();
     },
-    async add(sid, until) {
-      const revoked = await load();
-      prune(revoked, now().getTime());
-      revoked.set(sid, until);
-      await adapter.write({ revoked: Object.fromEntries(revoked) });
-    },
+    add: (sid, until) => records.revoke(sid, until, now().getTime()),
   };
 }
 

@@ -1,6 +1,5 @@
 // The staff console's API (/api/staff/…, contract in the issue "The support staff's console"):
 // mountStaff adds every route to the bot's restify server, which already parses JSON bodies.
-import path from 'node:path';
 import type restify from 'restify';
 import { createAccountStore } from './accounts.js';
 import { mountArticlesApi } from './articlesApi.js';
@@ -12,7 +11,7 @@ import { mountExportApi } from './exportApi.js';
 import { createKbWriter } from './kbWriter.js';
 import { createSignInLimiter } from './signInLimiter.js';
 import { mountRequestsApi } from './requestsApi.js';
-import { createFileRevocations } from './revocations.js';
+import { createStoredRevocations } from './revocations.js';
 import { createSessions } from './sessions.js';
 import { mountTranscriptsApi } from './transcriptsApi.js';
 import { mountTryApi } from './tryApi.js';
@@ -40,18 +39,16 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
   const sessionSecret = secretOrUndefined('STAFF_SESSION_SECRET', deps.sessionSecret);
   const now = deps.now ?? (() => new Date());
   const log = deps.log;
-  const dataDir = path.resolve(deps.dataDir);
-  const accounts = createAccountStore({ dataDir, now });
+  const accounts = createAccountStore({ records: deps.records, now });
   const sessions = createSessions({
     ...(sessionSecret ? { secret: sessionSecret } : {}),
     now,
-    revocations: createFileRevocations(path.join(dataDir, 'staff', 'revoked.json'), now),
+    revocations: createStoredRevocations(deps.records, now),
   });
   const ctx: StaffContext = {
     server,
     store: deps.store,
     live: deps.live,
-    dataDir,
     timeZone: deps.timeZone ?? 'Europe/Paris',
     trustProxy: deps.trustProxy ?? false,
     now,

@@ -153,3 +153,16 @@ export interface RequestFilter extends TimeRange {
   level?: SupportLevel;
   language?: Language;
 }
+
+/** What a staff member may do in the console: read, handle requests and the KB, or everything. */
+export const STAFF_ROLES = ['viewer', 'agent', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** A staff account as stored: lower-case email, role, argon2id hash of the password. */
+export interface StaffAccount {
+  email: string;
+  role: StaffRole;
+  passwordHash: string;
+  createdAt: string;
+  updatedAt?: string;
+}

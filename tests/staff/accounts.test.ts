@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { accountsFile, createAccountStore } from '../../staff/accounts.js';
+import { createAccountStore } from '../../staff/accounts.js';
+import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 
 describe('staff accounts', () => {
   let dataDir = '';
@@ -11,23 +12,23 @@ describe('staff accounts', () => {
   });
 
   it('stores a lower-cased email and an argon2id hash, never the password', async () => {
-    const { account, created } = await createAccountStore({ dataDir }).upsert(' Anne.Martin@Example.COM ', 'un mot de passe long', 'viewer');
+    const { account, created } = await createAccountStore({ records: createFileStaffRecords(dataDir) }).upsert(' Anne.Martin@Example.COM ', 'un mot de passe long', 'viewer');
     expect(created).to.equal(true);
     expect(account).to.include({ email: 'anne.martin@example.com', role: 'viewer' });
-    const text = await readFile(accountsFile(dataDir), 'utf8');
+    const text = await readFile(path.join(dataDir, 'staff', 'accounts.json'), 'utf8');
     expect(text).to.include('$argon2id$').and.not.include('un mot de passe long');
   });
 
   it('verifies the right password from a fresh store (read back from disk)', async () => {
-    await createAccountStore({ dataDir }).upsert('anne@example.com', 'un mot de passe long', 'agent');
-    const reopened = createAccountStore({ dataDir });
+    await createAccountStore({ records: createFileStaffRecords(dataDir) }).upsert('anne@example.com', 'un mot de passe long', 'agent');
+    const reopened = createAccountStore({ records: createFileStaffRecords(dataDir) });
     expect((await reopened.verifyPassword('ANNE@example.com', 'un mot de passe long'))?.role).to.equal('agent');
     expect(await reopened.verifyPassword('anne@example.com', 'un mot de passe faux')).to.equal(undefined);
     expect(await reopened.verifyPassword('nobody@example.com', 'un mot de passe long')).to.equal(undefined);
   });
 
   it('updates the password of an existing account and keeps its role unless one is given', async () => {
-    const store = createAccountStore({ dataDir });
+    const store = createAccountStore({ records: createFileStaffRecords(dataDir) });
     await store.upsert('anne@example.com', 'premier mot de passe', 'admin');
     const { created, account } = await store.upsert('anne@example.com', 'second mot de passe');
     expect([created, account.role]).to.deep.equal([false, 'admin']);
@@ -37,7 +38,7 @@ describe('staff accounts', () => {
   });
 
   it('refuses a password shorter than 12 characters and a malformed email', async () => {
-    const store = createAccountStore({ dataDir });
+    const store = createAccountStore({ records: createFileStaffRecords(dataDir) });
     try {
       await store.upsert('anne@example.com', 'trop court');
       expect.fail('accepted a short password');
@@ -53,7 +54,7 @@ describe('staff accounts', () => {
   });
 
   it('takes about as long for an unknown email as for a wrong password', async () => {
-    const store = createAccountStore({ dataDir });
+    const store = createAccountStore({ records: createFileStaffRecords(dataDir) });
     await store.upsert('anne@example.com', 'un mot de passe long');
     await store.verifyPassword('warm-up@example.com', 'x'); // the dummy hash is made once
     const time = async (email: string) => {

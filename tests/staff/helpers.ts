@@ -8,6 +8,7 @@ import restify from 'restify';
 import { openLiveKnowledge, type LiveKnowledge } from '../../knowledge/liveKnowledge.js';
 import { DEFAULT_THRESHOLDS } from '../../knowledge/matching/defaultThresholds.js';
 import { createAccountStore, type Role } from '../../staff/accounts.js';
+import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { mountStaff, type StaffDeps } from '../../staff/routes.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
@@ -46,10 +47,11 @@ export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 
   const logs: string[] = [];
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-  mountStaff(server, { store, live, knowledgeDir, dataDir, staffToken: STAFF_TOKEN, log: (line) => logs.push(line), ...options });
+  const records = createFileStaffRecords(dataDir);
+  mountStaff(server, { store, live, knowledgeDir, records, staffToken: STAFF_TOKEN, log: (line) => logs.push(line), ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const accounts = createAccountStore({ dataDir });
+  const accounts = createAccountStore({ records });
   return {
     url, store, live, root, dataDir, knowledgeDir, logs,
     addAccount: async (email, role, password = PASSWORD) => void (await accounts.upsert(email, password, role)),

@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createFileRevocations } from '../../staff/revocations.js';
+import { createStoredRevocations } from '../../staff/revocations.js';
+import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { createSessions } from '../../staff/sessions.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
@@ -66,12 +67,12 @@ describe('staff sessions', () => {
   });
 
   it('keeps a signed-out session dead across a restart (revocations on disk)', async () => {
-    const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'staff-revoked-')), 'revoked.json');
-    const before = createSessions({ secret: SECRET, now: clock, revocations: createFileRevocations(file, clock) });
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'staff-revoked-'));
+    const before = createSessions({ secret: SECRET, now: clock, revocations: createStoredRevocations(createFileStaffRecords(dataDir), clock) });
     const { token, session } = before.issue('anne@example.com', HASH);
     await before.revoke(session);
     expect(await before.verify(token)).to.equal(undefined);
-    const after = createSessions({ secret: SECRET, now: clock, revocations: createFileRevocations(file, clock) });
+    const after = createSessions({ secret: SECRET, now: clock, revocations: createStoredRevocations(createFileStaffRecords(dataDir), clock) });
     expect(await after.verify(token)).to.equal(undefined);
   });
 

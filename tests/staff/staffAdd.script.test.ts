@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { existsSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { accountsFile, createAccountStore } from '../../staff/accounts.js';
+import { createAccountStore } from '../../staff/accounts.js';
+import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { runScript } from '../helpers/processes.js';
 
 /** Runs `npm run staff:add -- …` as npm would (tsx), in `cwd`, with no terminal on stdin. */
@@ -24,7 +24,7 @@ describe('npm run staff:add', function () {
     const run = await staffAdd(cwd, ['Anne@Scriba.example', '--role', 'admin'], { STAFF_PASSWORD: 'un mot de passe long' });
     expect(run.code, run.output).to.equal(0);
     expect(run.output).to.include('created anne@scriba.example (admin)');
-    const store = createAccountStore({ dataDir: path.join(cwd, 'from-dotenv') });
+    const store = createAccountStore({ records: createFileStaffRecords(path.join(cwd, 'from-dotenv')) });
     expect((await store.verifyPassword('anne@scriba.example', 'un mot de passe long'))?.role).to.equal('admin');
   });
 
@@ -32,14 +32,15 @@ describe('npm run staff:add', function () {
     await staffAdd(cwd, ['anne@scriba.example', '--role', 'viewer'], { STAFF_PASSWORD: 'un mot de passe long' });
     const run = await staffAdd(cwd, ['anne@scriba.example'], { STAFF_PASSWORD: 'un autre mot de passe' });
     expect(run.output).to.include('updated anne@scriba.example (viewer)');
-    const store = createAccountStore({ dataDir: path.join(cwd, 'from-dotenv') });
+    const store = createAccountStore({ records: createFileStaffRecords(path.join(cwd, 'from-dotenv')) });
     expect(await store.verifyPassword('anne@scriba.example', 'un autre mot de passe')).to.not.equal(undefined);
   });
 
   it('prefers DATA_DIR from the environment over .env', async () => {
     const dataDir = path.join(cwd, 'from-env');
     await staffAdd(cwd, ['anne@scriba.example'], { STAFF_PASSWORD: 'un mot de passe long', DATA_DIR: dataDir });
-    expect(existsSync(accountsFile(dataDir))).to.equal(true);
+    expect(await createAccountStore({ records: createFileStaffRecords(dataDir) }).find('anne@scriba.example')).to.not.equal(undefined);
+    expect(await createAccountStore({ records: createFileStaffRecords(path.join(cwd, 'from-dotenv')) }).find('anne@scriba.example')).to.equal(undefined);
   });
 
   const refusals: Array<[string, string[], Record<string, string>, string]> = [
@@ -54,7 +55,7 @@ describe('npm run staff:add', function () {
       const run = await staffAdd(cwd, args, env);
       expect(run.code).to.equal(1);
       expect(run.output).to.include(message);
-      expect(existsSync(accountsFile(path.join(cwd, 'from-dotenv')))).to.equal(false);
+      expect(await createAccountStore({ records: createFileStaffRecords(path.join(cwd, 'from-dotenv')) }).find('anne@scriba.example')).to.equal(undefined);
     });
   }
 });

@@ -1,0 +1,8 @@
+import { createFileStaffRecords } from '../../tickets/staffRecords.js';
+import { useTempDataDir } from './helpers.js';
+import { staffRecordsContract } from './staffRecordsContract.js';
+
+describe('staff accounts and signed-out sessions on disk', () => {
+  const dirs = useTempDataDir();
+  staffRecordsContract(() => createFileStaffRecords(dirs.dataDir()));
+});

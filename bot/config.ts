@@ -14,6 +14,8 @@ export interface Config {
   /** hosts the answers may link to (and their subdomains) */
   linkHosts: string[];
   dataDir: string;
+  /** where everything is stored: files under DATA_DIR (one process), or a PostgreSQL database (several instances) */
+  storage: { kind: 'files' } | { kind: 'postgres'; url: string };
   defaultLocale: 'fr' | 'en';
   thresholds: Thresholds;
   /** callback hours; their zone is also the zone of reference numbers and record times */
@@ -58,6 +60,8 @@ const Env = z.object({
   KNOWLEDGE_DIR: optional(z.string()),
   KB_LINK_HOSTS: optional(z.string()),
   DATA_DIR: optional(z.string()),
+  STORAGE: optional(z.enum(['files', 'postgres'], { error: "must be 'files' or 'postgres'" })),
+  DATABASE_URL: optional(z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
   DEFAULT_LOCALE: optional(z.enum(['fr', 'en'], { error: "must be 'fr' or 'en'" })),
   MATCH_ANSWER_THRESHOLD: optional(confidence),
   MATCH_CLARIFY_THRESHOLD: optional(confidence),
@@ -86,7 +90,7 @@ const Env = z.object({
 });
 
 /** Never echoed in an error message. */
-const SECRETS = new Set(['MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET']);
+const SECRETS = new Set(['DATABASE_URL', 'MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET']);
 
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
@@ -129,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } catch (err) {
     throw new ConfigError([err instanceof Error ? err.message : String(err)]);
   }
+  if (e.STORAGE === 'postgres' && !e.DATABASE_URL) throw new ConfigError(['DATABASE_URL is required when STORAGE is postgres (postgres://user:password@host:5432/database)']);
   const appId = e.MicrosoftAppId;
   if (e.MicrosoftAppType === 'SingleTenant' && appId && !e.MicrosoftAppTenantId) {
     throw new ConfigError(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
@@ -140,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     knowledgeDir: e.KNOWLEDGE_DIR ?? './knowledge',
     linkHosts: linkHostsOf(e.KB_LINK_HOSTS),
     dataDir: e.DATA_DIR ?? './data',
+    storage: e.STORAGE === 'postgres' && e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'files' },
     defaultLocale: e.DEFAULT_LOCALE ?? 'fr',
     thresholds,
     businessHours,

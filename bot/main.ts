@@ -21,6 +21,8 @@ import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
 import { createFileStaffRecords } from '../tickets/staffRecords.js';
+import { openPgStorage, type PgStorage } from '../tickets/postgres/openPgStorage.js';
+import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
 import { publishedEmails } from '../tickets/masking.js';
@@ -45,14 +47,18 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const dataDir = path.resolve(config.dataDir);
   // A folder that cannot be written (read-only, full, wrong owner) is said plainly, before anything
-  // tries to write there and fails with a stack trace.
+  // tries to write there and fails with a stack trace. With PostgreSQL it only holds this instance's
+  // Direct Line token secret (when none is configured).
   await mkdir(dataDir, { recursive: true }).catch(() => undefined);
+  const files = config.storage.kind === 'files';
   const writable = await storageWritable(dataDir);
-  if (!writable.ok) throw new StartRefused(`DATA_DIR ${dataDir} cannot be written (${writable.problem}): a read-only or full disk, or a folder this user may not write. Fix it and start again.`);
+  if (files && !writable.ok) throw new StartRefused(`DATA_DIR ${dataDir} cannot be written (${writable.problem}): a read-only or full disk, or a folder this user may not write. Fix it and start again.`);
   // One process per data folder: a second one refuses to start and says who holds it.
-  const lock = await lockDataDir(dataDir, { onCompromised: (err) => log.fatal({ err }, 'the lock on DATA_DIR was lost: stopping') });
-  const leftovers = await removeLeftoverTempFiles(dataDir);
-  if (leftovers.length > 0) log.warn({ files: leftovers }, `removed ${leftovers.length} temp file(s) left by an interrupted write`);
+  const lock = files ? await lockDataDir(dataDir, { onCompromised: (err) => log.fatal({ err }, 'the lock on DATA_DIR was lost: stopping') }) : undefined;
+  if (files) {
+    const leftovers = await removeLeftoverTempFiles(dataDir);
+    if (leftovers.length > 0) log.warn({ files: leftovers }, `removed ${leftovers.length} temp file(s) left by an interrupted write`);
+  }
   // A broken knowledge base stops the start: better no bot than one answering from half a KB.
   // Staff edits reload it later without a restart (a broken edit is refused, the old KB stays).
   const started = performance.now();
@@ -64,8 +70,15 @@ async function main(): Promise<void> {
   const repaired = (line: string) => log.error({}, line);
   // The addresses the answers publish (no-reply@…) are the company's, not a customer's: not masked.
   const keepEmails = publishedEmails(live.kb().articles.flatMap((a) => [a.answer.fr, a.answer.en]));
-  const store = createLowdbStore({ dataDir, timeZone: config.businessHours.timeZone, report: repaired, keepEmails });
-  const state = createLowdbKeyValueStore({ dataDir, report: repaired });
+  const storeOptions = { timeZone: config.businessHours.timeZone, report: repaired, keepEmails };
+  const database = config.storage.kind === 'postgres' ? await openDatabase(config.storage.url, storeOptions) : undefined;
+  const store = database?.store ?? createLowdbStore({ dataDir, ...storeOptions });
+  const state = database?.state ?? createLowdbKeyValueStore({ dataDir, report: repaired });
+  const staffRecords = database?.staff ?? createFileStaffRecords(dataDir);
+  const storedIn = database?.where ?? dataDir;
+  if (database && config.webChat.localDirectLine && !config.webChat.localSecret) {
+    log.warn({}, 'STORAGE=postgres with the local Direct Line and no DIRECT_LINE_LOCAL_SECRET: each instance signs chat tokens with its own secret, so set one when several instances share the load');
+  }
   const parts = createBot({
     matcher,
     control,
@@ -99,9 +112,9 @@ async function main(): Promise<void> {
     adapter,
     bot: parts.bot,
     health: async () => {
-      const storage = await storageWritable(dataDir);
+      const storage = database ? await database.check() : await storageWritable(dataDir);
       const articles = live.kb().articles.length;
-      return { ok: storage.ok && articles > 0, storage: storage.ok ? 'writable' : storage.problem, articles, mode: config.botFramework ? 'azure' : 'local' };
+      return { ok: storage.ok && articles > 0, storage: storage.ok ? (database ? 'database' : 'writable') : storage.problem, articles, mode: config.botFramework ? 'azure' : 'local' };
     },
     ready: () => !draining,
     localMode: !config.botFramework,
@@ -118,7 +131,7 @@ async function main(): Promise<void> {
     store,
     live,
     knowledgeDir: config.knowledgeDir,
-    records: createFileStaffRecords(dataDir),
+    records: staffRecords,
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,
@@ -129,7 +142,7 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;
-    log.info({ articles: live.kb().articles.length, indexedMs, dataDir }, `scriba helpdesk bot: ${live.kb().articles.length} articles indexed in ${indexedMs} ms, data in ${dataDir}`);
+    log.info({ articles: live.kb().articles.length, indexedMs, storage: storedIn }, `scriba helpdesk bot: ${live.kb().articles.length} articles indexed in ${indexedMs} ms, data in ${storedIn}`);
     log.info(
       {},
       config.botFramework
@@ -172,12 +185,25 @@ async function main(): Promise<void> {
       log.warn({}, `requests still open after ${SHUTDOWN_GRACE_MS / 1000} s: closing them`);
       server.server.closeAllConnections();
     }
-    await lock.release().catch((err: unknown) => log.warn({ err }, 'could not release the lock on DATA_DIR'));
+    await lock?.release().catch((err: unknown) => log.warn({ err }, 'could not release the lock on DATA_DIR'));
+    await database?.close().catch((err: unknown) => log.warn({ err }, 'could not close the database pool'));
     log.info({}, 'stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The database, migrated; a database that cannot be reached or migrated is a start refused, said in one line. */
+async function openDatabase(url: string, options: PgStoreOptions): Promise<PgStorage> {
+  try {
+    const database = await openPgStorage(url, options);
+    if (database.applied.length > 0) log.info({ applied: database.applied }, `database schema upgraded: ${database.applied.join(', ')}`);
+    return database;
+  } catch (err) {
+    const where = new URL(url);
+    throw new StartRefused(`the database at ${where.hostname}:${where.port || 5432}${where.pathname} cannot be used (${err instanceof Error ? err.message : String(err)}): check DATABASE_URL and that PostgreSQL is running`);
+  }
 }
 
 /** A start refused for a reason the operator can fix, told without a stack trace. */

@@ -8,6 +8,13 @@ describe('configuration from the environment', () => {
     expect(config.botFramework).to.equal(undefined);
     expect(config.callbackSlots).to.deep.equal({ count: 4, slotMinutes: 60, minLeadMinutes: 60 });
     expect(config.businessHours.timeZone).to.equal('Europe/Paris');
+    expect(config.storage).to.deep.equal({ kind: 'files' });
+  });
+
+  it('stores in PostgreSQL when asked, with the URL given', () => {
+    const url = 'postgres://helpdesk:secret@db.example.internal:5432/helpdesk';
+    expect(loadConfig({ STORAGE: 'postgres', DATABASE_URL: url }).storage).to.deep.equal({ kind: 'postgres', url });
+    expect(loadConfig({ DATABASE_URL: url }).storage, 'a URL alone does not move the storage').to.deep.equal({ kind: 'files' });
   });
 
   it('allows answers to link to the product\'s own sites unless KB_LINK_HOSTS names others', () => {
@@ -25,6 +32,10 @@ describe('configuration from the environment', () => {
 
   const bad: Array<[Record<string, string>, RegExp]> = [
     [{ PORT: 'abc' }, /^PORT must be a whole number \(got 'abc'\)$/],
+    [{ STORAGE: 'pg' }, /^STORAGE must be 'files' or 'postgres' \(got 'pg'\)$/],
+    [{ STORAGE: 'postgres' }, /^DATABASE_URL is required when STORAGE is postgres/],
+    // The URL holds the database password: its length is told, never its text.
+    [{ DATABASE_URL: 'mysql://app:s3cret@db/helpdesk' }, /^DATABASE_URL must be a postgres:\/\/ URL \(got 30 characters\)$/],
     [{ PORT: '70000' }, /^PORT must be 0 to 65535/],
     [{ DEFAULT_LOCALE: 'de' }, /^DEFAULT_LOCALE must be 'fr' or 'en' \(got 'de'\)$/],
     [{ MATCH_ANSWER_THRESHOLD: '1.5' }, /^MATCH_ANSWER_THRESHOLD must be between 0 and 1/],

@@ -11,12 +11,16 @@ let told = false;
 export interface TestDatabase {
   /** a pool on the block's own schema (each call a new pool, as a second instance would have) */
   pool(): pg.Pool;
+  /** the block's one pool for tests that need a single instance */
+  shared(): pg.Pool;
   schema(): string;
 }
 
-export function usePostgres(): TestDatabase {
+/** `reset`: SQL run before each test of the block (TRUNCATE …), so each starts empty. */
+export function usePostgres(reset?: string): TestDatabase {
   let schema = '';
   const pools: pg.Pool[] = [];
+  let single: pg.Pool | undefined;
   const open = () => {
     const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
     pools.push(pool);
@@ -39,8 +43,15 @@ export function usePostgres(): TestDatabase {
     await migrate(open());
   });
 
+  if (reset) {
+    beforeEach(async () => {
+      await (single ??= open()).query(reset);
+    });
+  }
+
   after(async () => {
     if (!url || !schema) return;
+    single = undefined;
     await Promise.all(pools.splice(0).map((p) => p.end()));
     const admin = new pg.Pool({ connectionString: url, max: 1 });
     try {
@@ -50,5 +61,5 @@ export function usePostgres(): TestDatabase {
     }
   });
 
-  return { pool: open, schema: () => schema };
+  return { pool: open, shared: () => (single ??= open()), schema: () => schema };
 }

@@ -6,12 +6,8 @@ import { usePostgres } from '../../helpers/postgres.js';
 import { keyValueContract } from '../keyValueContract.js';
 
 describe('conversation state on PostgreSQL', () => {
-  const db = usePostgres();
-  let shared: ReturnType<typeof db.pool> | undefined;
-  const pool = () => (shared ??= db.pool());
-  beforeEach(async () => {
-    await pool().query('TRUNCATE conversation_state');
-  });
+  const db = usePostgres('TRUNCATE conversation_state');
+  const pool = () => db.shared();
   keyValueContract(() => createPgKeyValueStore(pool()));
 
   it('lets one of two instances win a race on the same conversation, and refuses the other', async () => {

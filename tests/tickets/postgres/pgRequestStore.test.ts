@@ -5,12 +5,8 @@ import { requestContract } from '../requestContract.js';
 import { clockAt, sampleTicket } from '../helpers.js';
 
 describe('tickets and callback requests on PostgreSQL', () => {
-  const db = usePostgres();
-  let shared: ReturnType<typeof db.pool> | undefined;
-  const pool = () => (shared ??= db.pool());
-  beforeEach(async () => {
-    await pool().query('TRUNCATE requests; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
-  });
+  const db = usePostgres('TRUNCATE requests; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
+  const pool = () => db.shared();
   requestContract((now) => createPgRequestStore(pool(), { timeZone: 'Europe/Paris', now }));
 
   it('never gives one reference to two customers when two instances create at once', async () => {

@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   });
   const adapter = parts.attach(createCloudAdapter(config));
   const web = config.webChat;
-  const traffic = createTrafficLimiter(config.traffic);
+  const traffic = createTrafficLimiter(config.traffic, database?.limiters);
   // Web Chat without Azure: the same bot, in process. Without a configured secret, one is kept in
   // DATA_DIR, so a restart does not strand the chats open in browsers.
   const local = web.localDirectLine
@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     live,
     knowledgeDir: config.knowledgeDir,
     records: staffRecords,
+    ...(database ? { limiters: database.limiters } : {}),
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,

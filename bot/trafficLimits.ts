@@ -1,7 +1,8 @@
 // Limits on what anonymous visitors can make the bot do (rate-limiter-flexible, memory store; its
 // PostgreSQL store when instances share a database): new chat conversations per address, and
 // messages per conversation. Over a limit: 429 with Retry-After, nothing stored.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../tickets/rateLimitStore.js';
 
 export interface TrafficLimits {
   /** new anonymous chat conversations per client address, per hour */
@@ -19,10 +20,11 @@ export interface TrafficLimiter {
   message(conversationId: string): Promise<Allowed>;
 }
 
-export function createTrafficLimiter(limits: TrafficLimits = DEFAULT_TRAFFIC_LIMITS): TrafficLimiter {
-  const starts = new RateLimiterMemory({ keyPrefix: 'start', points: limits.startsPerHour, duration: 3600 });
-  const messages = new RateLimiterMemory({ keyPrefix: 'msg', points: limits.messagesPerMinute, duration: 60 });
-  const take = async (limiter: RateLimiterMemory, key: string): Promise<Allowed> => {
+/** `limiters`: where the counters live (memory, or the database shared by every instance). */
+export function createTrafficLimiter(limits: TrafficLimits = DEFAULT_TRAFFIC_LIMITS, limiters: LimiterFactory = memoryLimiters): TrafficLimiter {
+  const starts = limiters({ keyPrefix: 'start', points: limits.startsPerHour, duration: 3600 });
+  const messages = limiters({ keyPrefix: 'msg', points: limits.messagesPerMinute, duration: 60 });
+  const take = async (limiter: RateLimiterAbstract, key: string): Promise<Allowed> => {
     try {
       await limiter.consume(key);
       return { ok: true };

@@ -4,6 +4,7 @@ import type restify from 'restify';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { StaffRecords } from '../tickets/staffRecords.js';
+import type { LimiterFactory } from '../tickets/rateLimitStore.js';
 import type { AccountStore } from './accounts.js';
 import type { Auth } from './auth.js';
 import type { KbWriter } from './kbWriter.js';
@@ -27,6 +28,8 @@ export interface StaffDeps {
   trustProxy?: boolean;
   /** sign-in limits (tests shorten them) */
   signInLimits?: SignInLimits;
+  /** where the sign-in counters live (default: this process's memory) */
+  limiters?: LimiterFactory;
   now?: () => Date;
   log: (line: string) => void;
 }

@@ -56,7 +56,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     accounts,
     sessions,
     auth: createAuth({ accounts, sessions, ...(staffToken ? { staffToken } : {}) }),
-    limiter: createSignInLimiter(deps.signInLimits),
+    limiter: createSignInLimiter(deps.signInLimits, deps.limiters),
     kb: createKbWriter({ knowledgeDir: deps.knowledgeDir, live: deps.live, store: deps.store, log }),
   };
   mountAuthApi(ctx);

@@ -5,7 +5,8 @@
 // - one address, any accounts: 30 failures per 15 minutes (password spraying);
 // - one account, any addresses: after 20 failures in an hour it is slowed to one attempt every
 //   30 seconds (an attack from rotating addresses), never locked: the owner waits half a minute.
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { memoryLimiters, type LimiterFactory } from '../tickets/rateLimitStore.js';
 
 export interface SignInLimits {
   /** attempts per account and address within `windowSeconds` */
@@ -40,12 +41,15 @@ export interface SignInLimiter {
 
 const waitOf = (res: unknown) => Math.max(1, Math.ceil((res instanceof RateLimiterRes ? res.msBeforeNext : 1000) / 1000));
 
-export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS): SignInLimiter {
-  const pair = new RateLimiterMemory({ keyPrefix: 'pair', points: limits.perAccountAndAddress, duration: limits.windowSeconds });
-  const address = new RateLimiterMemory({ keyPrefix: 'ip', points: limits.perAddress, duration: limits.windowSeconds });
-  const accountFailures = new RateLimiterMemory({ keyPrefix: 'acct', points: Number.MAX_SAFE_INTEGER, duration: 3600 });
-  const slowed = new RateLimiterMemory({ keyPrefix: 'slow', points: 1, duration: limits.slowedSpacingSeconds });
-  const pairKey = (account: string, ip: string) => `${account}\u0000${ip}`;
+/** `limiters`: where the counters live (memory, or the database shared by every instance). */
+export function createSignInLimiter(limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS, limiters: LimiterFactory = memoryLimiters): SignInLimiter {
+  const pair = limiters({ keyPrefix: 'pair', points: limits.perAccountAndAddress, duration: limits.windowSeconds });
+  const address = limiters({ keyPrefix: 'ip', points: limits.perAddress, duration: limits.windowSeconds });
+  // Counted, never refused by itself: it only decides when sign-ins for the account slow down.
+  const accountFailures = limiters({ keyPrefix: 'acct', points: 2_000_000_000, duration: 3600 });
+  const slowed = limiters({ keyPrefix: 'slow', points: 1, duration: limits.slowedSpacingSeconds });
+  // A space joins them: neither an email nor an address holds one, and PostgreSQL's text refuses the NUL byte.
+  const pairKey = (account: string, ip: string) => `${account} ${ip}`;
 
   return {
     async admit(account, ip) {

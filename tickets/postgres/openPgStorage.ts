@@ -1,6 +1,6 @@
 // Everything the bot stores, on one PostgreSQL database shared by every instance: the schema is
 // migrated at start (instances starting together take turns), then the helpdesk store, the
-// conversation state and the staff records share one pool.
+// conversation state, the staff records and the rate-limit counters share one pool.
 import pg from 'pg';
 import type { HelpdeskStore } from '../helpdeskStore.js';
 import type { KeyValueStore } from '../keyValueStore.js';
@@ -9,11 +9,15 @@ import { migrate } from './migrate.js';
 import { createPgKeyValueStore } from './pgKeyValueStore.js';
 import { createPgStaffRecords } from './pgStaffRecords.js';
 import { createPgStore, type PgStoreOptions } from './pgStore.js';
+import { pgLimiters } from './pgRateLimits.js';
+import type { LimiterFactory } from '../rateLimitStore.js';
 
 export interface PgStorage {
   store: HelpdeskStore;
   state: KeyValueStore;
   staff: StaffRecords;
+  /** rate-limit counters shared by every instance */
+  limiters: LimiterFactory;
   /** migrations applied by this start */
   applied: string[];
   /** the database answers (for /healthz) */
@@ -33,6 +37,7 @@ export async function openPgStorage(url: string, options: PgStoreOptions & { poo
     store: createPgStore(pool, options),
     state: createPgKeyValueStore(pool),
     staff: createPgStaffRecords(pool),
+    limiters: pgLimiters(pool),
     applied,
     async check() {
       try {

@@ -11,6 +11,8 @@ import { STAFF_ROLES, type StaffAccount } from './types.js';
 export interface StaffRecords {
   /** `email` lower-case */
   findAccount(email: string): Promise<StaffAccount | undefined>;
+  /** Every account (the import into PostgreSQL copies them). */
+  allAccounts(): Promise<StaffAccount[]>;
   /** Creates or replaces the account with this email. */
   putAccount(account: StaffAccount): Promise<void>;
   /** ms since the epoch until which the session is signed out; undefined if it is not */
@@ -42,6 +44,9 @@ export function createFileStaffRecords(dataDir: string): StaffRecords {
     async findAccount(email) {
       const found = (await loadAccounts()).accounts.find((a) => a.email === email);
       return found && structuredClone(found);
+    },
+    async allAccounts() {
+      return structuredClone((await loadAccounts()).accounts);
     },
     async putAccount(account) {
       const data = structuredClone(await loadAccounts());

@@ -97,6 +97,17 @@ export function createTranscriptLog({ dataDir, timeZone, now, report = () => und
       return had;
     },
 
+    /** Every conversation that has a transcript (the import into PostgreSQL walks them). */
+    async conversations(): Promise<string[]> {
+      await migrated();
+      const ids: string[] = [];
+      for (const file of await transcriptFiles(dataDir)) {
+        const first = (await lines.read(file))[0];
+        if (first) ids.push(first.conversationId);
+      }
+      return ids;
+    },
+
     async transcript(conversationId: string): Promise<TranscriptEntry[]> {
       await migrated();
       return structuredClone(await entriesOf(conversationId));

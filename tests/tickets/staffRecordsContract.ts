@@ -10,6 +10,7 @@ export function staffRecordsContract(open: () => StaffRecords): void {
     await open().putAccount(anne);
     expect(await open().findAccount('anne@scriba.example')).to.deep.equal(anne);
     expect(await open().findAccount('sam@scriba.example')).to.equal(undefined);
+    expect(await open().allAccounts()).to.deep.equal([anne]);
   });
 
   it('replaces an account with the same email (a new password or role)', async () => {

@@ -11,15 +11,21 @@ interface Row {
   updated_at: string | null;
 }
 
+function accountOf(row: Row): StaffAccount {
+  const account: StaffAccount = { email: row.email, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at };
+  if (row.updated_at !== null) account.updatedAt = row.updated_at;
+  return account;
+}
+
 export function createPgStaffRecords(pool: Pool): StaffRecords {
   return {
     async findAccount(email) {
       const { rows } = await pool.query<Row>('SELECT email, role, password_hash, created_at, updated_at FROM staff_accounts WHERE email = $1', [email]);
-      const row = rows[0];
-      if (!row) return undefined;
-      const account: StaffAccount = { email: row.email, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at };
-      if (row.updated_at !== null) account.updatedAt = row.updated_at;
-      return account;
+      return rows[0] && accountOf(rows[0]);
+    },
+    async allAccounts() {
+      const { rows } = await pool.query<Row>('SELECT email, role, password_hash, created_at, updated_at FROM staff_accounts ORDER BY email');
+      return rows.map(accountOf);
     },
     async putAccount(a) {
       await pool.query(

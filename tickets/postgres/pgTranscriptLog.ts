@@ -85,6 +85,10 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
       return ((await pool.query('DELETE FROM conversations WHERE conversation_id = $1', [conversationId])).rowCount ?? 0) > 0;
     },
 
+    async conversations() {
+      return (await pool.query<{ conversation_id: string }>('SELECT conversation_id FROM conversations ORDER BY conversation_id')).rows.map((r) => r.conversation_id);
+    },
+
     async transcript(conversationId) {
       return (await entriesOf([conversationId])).get(conversationId) ?? [];
     },

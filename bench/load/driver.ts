@@ -26,7 +26,8 @@ export interface LevelResult {
 }
 
 export interface DriveOptions {
-  url: string;
+  /** one server, or several taken in turn for each message (a round-robin load balancer) */
+  url: string | readonly string[];
   concurrency: number;
   seconds: number;
   plans: (n: number) => CustomerPlan;
@@ -65,6 +66,8 @@ export async function drive({ url, concurrency, seconds, plans, prefix, signal, 
   let requestConversations = 0;
   let watched = 0;
   let next = 0;
+  const urls = typeof url === 'string' ? [url] : url;
+  let sent = 0;
   const started = performance.now();
   const deadline = started + seconds * 1000;
 
@@ -79,7 +82,7 @@ export async function drive({ url, concurrency, seconds, plans, prefix, signal, 
         const t0 = performance.now();
         let replies: Array<{ text?: string; attachments?: unknown }> = [];
         try {
-          const res = await fetch(`${url}/api/messages`, {
+          const res = await fetch(`${urls[sent++ % urls.length]}/api/messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(channelMessage(conversationId, `user-${worker}-${n}`, text, plan.locale, i)),

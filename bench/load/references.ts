@@ -1,7 +1,7 @@
 // Every reference a customer was given, against what the store holds once the bot has stopped:
 // a reference is lost when the store does not have it for the conversation it was given in, and
 // given twice when two conversations were told the same one.
-import { createLowdbStore } from '../../tickets/helpdeskStore.js';
+import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import type { LevelResult } from './driver.js';
 
 export interface ReferenceCheck {
@@ -15,10 +15,11 @@ export interface ReferenceCheck {
   lostSamples: string[];
 }
 
-export async function references(dataDir: string, results: readonly LevelResult[]): Promise<ReferenceCheck> {
+/** `from`: the DATA_DIR of the embedded store, or the store itself (PostgreSQL). */
+export async function references(from: string | HelpdeskStore, results: readonly LevelResult[]): Promise<ReferenceCheck> {
   const given = new Map<string, Set<string>>();
   for (const r of results) for (const [ref, convs] of r.acknowledged) given.set(ref, new Set([...(given.get(ref) ?? []), ...convs]));
-  const requests = await createLowdbStore({ dataDir }).listRequests();
+  const requests = await (typeof from === 'string' ? createLowdbStore({ dataDir: from }) : from).listRequests();
   const stored = new Map(requests.map((r) => [r.reference, r.conversationId]));
   let lost = 0;
   const lostSamples: string[] = [];

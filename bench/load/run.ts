@@ -1,8 +1,12 @@
 // npm run bench:load [-- --json] [--seconds 15] [--levels 1,10,50] [--prefill 10000]
+//                     [--storage postgres --instances 2]   (DATABASE_URL: a database it may add a schema to)
 // Starts the helpdesk bot (as npm start does) and an echo bot on the same stack, drives both with
 // the same customers at each concurrency for a bounded time, then checks every reference a
 // customer was given against the store. With --prefill N, the same at 10 concurrent on a DATA_DIR
 // first filled with N conversations, against an empty one, and the staff list endpoints on it.
+// With --storage postgres, the same levels again on N instances sharing one PostgreSQL database,
+// each message sent to the next instance in turn (as a round-robin load balancer does).
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +18,9 @@ import { drive, type LevelResult } from './driver.js';
 import { peakMemory, ROOT, startServer, type Server } from './processes.js';
 import { prefill } from './prefill.js';
 import { references } from './references.js';
+import pg from 'pg';
+import { migrate } from '../../tickets/postgres/migrate.js';
+import { createPgStore } from '../../tickets/postgres/pgStore.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +29,8 @@ const { values } = parseArgs({
     levels: { type: 'string', default: '1,10,50' },
     prefill: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    storage: { type: 'string', default: 'files' },
+    instances: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(values.seconds);
@@ -64,15 +73,18 @@ function figures(r: LevelResult, peakMB: number): LevelFigures {
   };
 }
 
-async function runLevels(server: Server, prefix: string, only = levels): Promise<{ levels: LevelFigures[]; results: LevelResult[] }> {
+async function runLevels(servers: Server | Server[], prefix: string, only = levels): Promise<{ levels: LevelFigures[]; results: LevelResult[] }> {
   const out: LevelFigures[] = [];
   const results: LevelResult[] = [];
+  const all = Array.isArray(servers) ? servers : [servers];
+  const url = all.map((s) => s.url);
   for (const concurrency of only) {
     // The same customers for both bots at a level: the seed is the level.
     const plans = customerPlans(kb, concurrency);
     // A short warm-up (JIT, first file opens) not timed; its references are checked like the rest.
-    results.push(await drive({ url: server.url, concurrency, seconds: 1, plans: customerPlans(kb, 999), prefix: `${prefix}-warm-${concurrency}` }));
-    const { result, peakMB } = await peakMemory(server, () => drive({ url: server.url, concurrency, seconds, plans, prefix: `${prefix}-${concurrency}` }));
+    results.push(await drive({ url, concurrency, seconds: 1, plans: customerPlans(kb, 999), prefix: `${prefix}-warm-${concurrency}` }));
+    // Peak memory of the first instance (they share the work evenly).
+    const { result, peakMB } = await peakMemory(all[0]!, () => drive({ url, concurrency, seconds, plans, prefix: `${prefix}-${concurrency}` }));
     results.push(result);
     out.push(figures(result, peakMB));
     say(`  ${prefix} ×${concurrency}: ${result.turnsPerSecond.toFixed(1)} turns/s, p50 ${result.p50Ms.toFixed(1)} ms, p95 ${result.p95Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors, ${peakMB.toFixed(0)} MB`);
@@ -139,6 +151,8 @@ try {
   report.references = refs;
   report.staffEmpty = staffEmpty;
 
+  if (values.storage === 'postgres') report.postgres = await onPostgres(Number(values.instances), botRun.levels);
+
   if (prefillCount > 0) {
     const fullDir = path.join(temp, 'prefilled');
     say(`prefilling ${prefillCount} conversations…`);
@@ -160,6 +174,40 @@ try {
   else say(`data kept in ${temp}`);
 }
 
+/** The same levels on `instances` bot processes sharing one database, in a schema of its own. */
+async function onPostgres(instances: number, files: LevelFigures[]) {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('--storage postgres needs DATABASE_URL: a database the bench may create a schema in (bash .ci/run shows how to start a throw-away cluster)');
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const scoped = new URL(url);
+  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  const pool = new pg.Pool({ connectionString: scoped.href, max: 2 });
+  try {
+    await migrate(pool);
+    say(`helpdesk bot, ${instances} instance(s) on one PostgreSQL database`);
+    const env = (i: number) => ({ ...botEnv(path.join(temp, `postgres-${i}`)), STORAGE: 'postgres', DATABASE_URL: scoped.href, DIRECT_LINE_LOCAL_SECRET: 'bench-direct-line-secret-0123456789abcdef' });
+    const servers = await Promise.all(Array.from({ length: instances }, (_, i) => startServer('bot/main.ts', env(i))));
+    const run = await runLevels(servers, 'postgres');
+    const staff = await staffEndpoints(servers[0]!, 5);
+    const exits = await Promise.all(servers.map((s) => s.stop()));
+    const refs = await references(createPgStore(pool), run.results);
+    say(`  references: ${refs.acknowledged} given, ${refs.stored} stored, ${refs.lost} lost, ${refs.givenTwice} given twice; exit codes ${exits.join(', ')}`);
+    return {
+      instances,
+      levels: run.levels,
+      againstFiles: run.levels.map((l, i) => ({ concurrency: l.concurrency, p50: ratio(l.p50Ms, files[i]!.p50Ms), throughput: ratio(files[i]!.turnsPerSecond, l.turnsPerSecond) })),
+      references: refs,
+      staff,
+    };
+  } finally {
+    await pool.end();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
 if (values.json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
@@ -172,5 +220,12 @@ if (values.json) {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) process.stdout.write(`${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}\n`);
   process.stdout.write(`references: ${JSON.stringify(report.references)}\n`);
+  const onDb = report.postgres as { instances: number; levels: LevelFigures[]; againstFiles: Array<{ p50: number; throughput: number }>; references: unknown } | undefined;
+  if (onDb) {
+    for (const [i, l] of onDb.levels.entries()) {
+      process.stdout.write(`postgres ×${onDb.instances} instances, ${l.concurrency} concurrent: ${l.turnsPerSecond} turns/s, p50/p95/p99 ${l.p50Ms} / ${l.p95Ms} / ${l.p99Ms} ms, ${l.errors} errors; against files p50 ×${onDb.againstFiles[i]!.p50}, throughput ÷${onDb.againstFiles[i]!.throughput}\n`);
+    }
+    process.stdout.write(`postgres references: ${JSON.stringify(onDb.references)}\n`);
+  }
   if (report.prefilled) process.stdout.write(`prefilled ${prefillCount}: ${JSON.stringify(report.prefilled)} (target ≤ 1.3)\n`);
 }

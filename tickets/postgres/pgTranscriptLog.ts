@@ -42,36 +42,23 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
       const json = JSON.stringify(stored);
       const message = messageOf(stored);
       const userWrote = message?.from === 'user' && message.text.trim() !== '';
-      const at = new Date(stored.at);
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        // The summary row takes the entry only while the conversation is under its size limit.
-        const room = await client.query(
-          `INSERT INTO conversations AS c (conversation_id, first_at, last_at, user_wrote, bytes, search_text) VALUES ($1, $2, $2, $3, $4, $5)
+      // One statement, so one round trip per activity: the summary row takes the entry only while the
+      // conversation is under its size limit, and the entry is inserted only if it did.
+      const kept = await pool.query(
+        `WITH room AS (
+           INSERT INTO conversations AS c (conversation_id, first_at, last_at, user_wrote, bytes, search_text) VALUES ($1, $2, $2, $3, $4, $5)
            ON CONFLICT (conversation_id) DO UPDATE SET
              first_at = least(c.first_at, excluded.first_at), last_at = greatest(c.last_at, excluded.last_at),
              user_wrote = c.user_wrote OR excluded.user_wrote, bytes = c.bytes + excluded.bytes,
              search_text = c.search_text || excluded.search_text
            WHERE c.bytes + excluded.bytes <= $6
-           RETURNING 1`,
-          [stored.conversationId, at, userWrote, Buffer.byteLength(json) + 1, message ? `${fold(message.text)}\n` : '', maxBytes],
-        );
-        if (room.rowCount !== 1) {
-          await client.query('ROLLBACK');
-          if (!full.has(stored.conversationId)) {
-            full.add(stored.conversationId);
-            report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
-          }
-          return structuredClone(stored);
-        }
-        await client.query('INSERT INTO transcript_entries (conversation_id, at, body) VALUES ($1, $2, $3)', [stored.conversationId, at, json]);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
+           RETURNING conversation_id)
+         INSERT INTO transcript_entries (conversation_id, at, body) SELECT conversation_id, $2, $7 FROM room`,
+        [stored.conversationId, new Date(stored.at), userWrote, Buffer.byteLength(json) + 1, message ? `${fold(message.text)}\n` : '', maxBytes, json],
+      );
+      if (kept.rowCount !== 1 && !full.has(stored.conversationId)) {
+        full.add(stored.conversationId);
+        report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
       }
       return structuredClone(stored);
     },

@@ -41,11 +41,12 @@ export function bundledCases() {
 /** The bot's default thresholds: chosen on the validation split with the matcher the bot uses. */
 export function chooseBundledThresholds(kb: KnowledgeBase, cases = bundledCases()) {
   const probe = createMatcher(kb);
-  const top = (c: Case) => probe.match(c.text, { fallbackLanguage: 'fr' }).matches[0];
-  return chooseThresholds(
-    cases.val.map((c) => ({ score: top(c)?.score ?? 0, answerScore: top(c)?.answerScore ?? 0, correct: top(c)?.id === c.id })),
-    cases.oosVal.map((c) => ({ score: top(c)?.score ?? 0, answerScore: top(c)?.answerScore ?? 0 })),
-  );
+  // One match per question: its top article's two confidences (and whether it was right).
+  const scored = (c: Case) => {
+    const top = probe.match(c.text, { fallbackLanguage: 'fr' }).matches[0];
+    return { score: top?.score ?? 0, answerScore: top?.answerScore ?? 0, correct: top?.id === c.id };
+  };
+  return chooseThresholds(cases.val.map(scored), cases.oosVal.map(scored));
 }
 
 export async function evaluateBundled() {

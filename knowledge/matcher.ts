@@ -92,8 +92,7 @@ export function createMatcher(kb: KnowledgeBase, thresholds: Thresholds = DEFAUL
     const ranked = index.rank(question, lang, 3);
     if (reliable) return ranked;
     // The language is a guess: try the other one's normalisation too and keep the better ranking.
-    const otherLang: Lang = lang === 'fr' ? 'en' : 'fr';
-    const other = index.rank(question, otherLang, 3);
+    const other = index.rank(question, lang === 'fr' ? 'en' : 'fr', 3);
     return (other[0]?.score ?? 0) > (ranked[0]?.score ?? 0) ? other : ranked;
   }
 

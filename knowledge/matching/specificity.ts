@@ -7,9 +7,11 @@ import type { Token } from './normalise.js';
 
 export interface Specificity {
   /**
-   * Per label, in [0, 1]: the idf-weighted share of the message's content stems its examples use
-   * (`scores`); `known`: the share that any label uses, so `scores[c] / known` is label c's share of
-   * the words the KB knows.
+   * Per label, in [0, 1]: `scores`, the squared-idf-weighted share of the message's content stems its
+   * examples use, words no label uses counting against every label (added to the classifier's scores);
+   * `shares`, the idf-weighted share of the stems some label uses (an answer's support: unknown words
+   * already lower the KB coverage, and filler such as "slt" must not count twice). The arrays are
+   * reused by the next call.
    */
   of(tokens: readonly Token[]): { scores: Float64Array; shares: Float64Array };
 }
@@ -34,14 +36,13 @@ export function createSpecificity(examples: ReadonlyArray<{ tokens: readonly Tok
       labels.add(label);
     }
   }
-  // Squared idf: chosen on the validation splits (CLINC150 few-shot and the bundled KB) over plain
-  // idf and log(N/df); it lets one decisive word outweigh two common ones.
-  const idf = (labels: number) => Math.log(1 + labelCount / labels) ** 2;
+  const idf = (labels: number) => Math.log(1 + labelCount / labels);
+  // Squared for the scores: chosen on the validation splits (CLINC150 few-shot and the bundled KB)
+  // over plain idf and log(N/df); it lets one decisive word outweigh two common ones.
   // A word no example uses weighs like the rarest: the labels that miss it lose share.
-  const unknown = idf(1);
-  const shareIdf = (labels: number) => Math.log(1 + labelCount / labels);
+  const unknown = idf(1) ** 2;
   const weights = new Map<string, { weight: number; share: number; labels: readonly number[] }>();
-  for (const [stem, labels] of labelsOf) weights.set(stem, { weight: idf(labels.size), share: shareIdf(labels.size), labels: [...labels] });
+  for (const [stem, labels] of labelsOf) weights.set(stem, { weight: idf(labels.size) ** 2, share: idf(labels.size), labels: [...labels] });
 
   const scores = new Float64Array(labelCount);
   const shares = new Float64Array(labelCount);

@@ -21,7 +21,7 @@ import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
 import { createFileStaffRecords } from '../tickets/staffRecords.js';
-import { openPgStorage, type PgStorage } from '../tickets/postgres/openPgStorage.js';
+import { databaseWhere, openPgStorage, type PgStorage } from '../tickets/postgres/openPgStorage.js';
 import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
@@ -51,8 +51,8 @@ async function main(): Promise<void> {
   // Direct Line token secret (when none is configured).
   await mkdir(dataDir, { recursive: true }).catch(() => undefined);
   const files = config.storage.kind === 'files';
-  const writable = await storageWritable(dataDir);
-  if (files && !writable.ok) throw new StartRefused(`DATA_DIR ${dataDir} cannot be written (${writable.problem}): a read-only or full disk, or a folder this user may not write. Fix it and start again.`);
+  const writable = files ? await storageWritable(dataDir) : { ok: true as const };
+  if (!writable.ok) throw new StartRefused(`DATA_DIR ${dataDir} cannot be written (${writable.problem}): a read-only or full disk, or a folder this user may not write. Fix it and start again.`);
   // One process per data folder: a second one refuses to start and says who holds it.
   const lock = files ? await lockDataDir(dataDir, { onCompromised: (err) => log.fatal({ err }, 'the lock on DATA_DIR was lost: stopping') }) : undefined;
   if (files) {
@@ -202,8 +202,7 @@ async function openDatabase(url: string, options: PgStoreOptions): Promise<PgSto
     if (database.applied.length > 0) log.info({ applied: database.applied }, `database schema upgraded: ${database.applied.join(', ')}`);
     return database;
   } catch (err) {
-    const where = new URL(url);
-    throw new StartRefused(`the database at ${where.hostname}:${where.port || 5432}${where.pathname} cannot be used (${err instanceof Error ? err.message : String(err)}): check DATABASE_URL and that PostgreSQL is running`);
+    throw new StartRefused(`the database at ${databaseWhere(url)} cannot be used (${err instanceof Error ? err.message : String(err)}): check DATABASE_URL and that PostgreSQL is running`);
   }
 }
 

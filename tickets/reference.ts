@@ -1,5 +1,6 @@
 // Request references: L1-20261123-0042 (level-1 ticket, created on 23 Nov 2026 in the store's time
 // zone, 42nd level-1 number). Tickets for queues 3 and 4 are numbered as L1 too; callbacks are L2.
+import type { HelpdeskRequest, SupportLevel } from './types.js';
 import { compactDate } from './zonedTime.js';
 
 export type ReferenceLevel = 1 | 2;
@@ -44,4 +45,14 @@ function isCalendarDate(yyyymmdd: string): boolean {
   const day = Number(yyyymmdd.slice(6, 8));
   const date = new Date(Date.UTC(year, month - 1, day));
   return year >= 2000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The number of a stored reference (L1-20261123-0042 → 42): what orders requests made in one second. */
+export function referenceCounter(reference: string): number {
+  return Number(reference.slice(12));
+}
+
+/** The level staff see a request at: its queue for a ticket, 2 for a callback. */
+export function supportLevel(r: HelpdeskRequest): SupportLevel {
+  return r.kind === 'callback' ? 2 : r.level;
 }

@@ -10,7 +10,7 @@ import { createJsonLines } from './jsonLines.js';
 import { createKeyedQueue } from './keyedQueue.js';
 import { migrateToLines } from './legacyFiles.js';
 import { dropOver, use } from './recentlyUsed.js';
-import { formatReference, parseReference } from './reference.js';
+import { formatReference, parseReference, referenceCounter, supportLevel } from './reference.js';
 import {
   callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
 } from './schemas.js';
@@ -189,7 +189,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
         for (const line of await lines.read(file)) {
           if (!('request' in line)) continue;
           const key = line.request.kind === 'callback' ? 'L2' : 'L1';
-          highest[key] = Math.max(highest[key], counterOf(line.request));
+          highest[key] = Math.max(highest[key], referenceCounter(line.request.reference));
         }
       }
       return highest;
@@ -218,18 +218,13 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
 export type RequestLog = ReturnType<typeof createRequestLog>;
 
 function matches(r: HelpdeskRequest, filter: RequestFilter): boolean {
-  const level = r.kind === 'callback' ? 2 : r.level;
   return (filter.kind === undefined || r.kind === filter.kind)
     && (filter.status === undefined || r.status === filter.status)
-    && (filter.level === undefined || level === filter.level)
+    && (filter.level === undefined || supportLevel(r) === filter.level)
     && (filter.language === undefined || r.language === filter.language);
 }
 
 function newestFirst(a: HelpdeskRequest, b: HelpdeskRequest): number {
   // createdAt has whole seconds and may carry different offsets: compare instants, then numbers.
-  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || counterOf(b) - counterOf(a);
-}
-
-function counterOf(r: HelpdeskRequest): number {
-  return Number(r.reference.slice(12));
+  return Date.parse(b.createdAt) - Date.parse(a.createdAt) || referenceCounter(b.reference) - referenceCounter(a.reference);
 }

@@ -7,10 +7,13 @@ import { createLowdbStore } from '../helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../keyValueStore.js';
 import { createFileStaffRecords } from '../staffRecords.js';
 import { createTranscriptLog } from '../transcriptLog.js';
-import type { HelpdeskRequest } from '../types.js';
+import type { MonthlyLog } from '../monthlyLog.js';
+import { referenceCounter } from '../reference.js';
 import { createPgKeyValueStore } from './pgKeyValueStore.js';
 import { createPgStaffRecords } from './pgStaffRecords.js';
 import { createPgTranscriptLog } from './pgTranscriptLog.js';
+import { insertRequest } from './pgRequestStore.js';
+import { createPgRecordLogs } from './pgStore.js';
 
 export interface Imported {
   requests: number;
@@ -34,33 +37,26 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
 
   const requests = await files.listRequests();
   for (const r of requests) {
-    await pool.query(
-      `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT DO NOTHING`,
-      [r.reference, r.kind, levelOf(r), Number(r.reference.slice(12)), r.status, r.language, new Date(r.createdAt), r.requestKey ?? null, r.conversationId,
-        r.contact.email?.toLowerCase() ?? null, r.kind === 'callback' ? r.contact.phone : null, JSON.stringify(r)],
-    );
+    await insertRequest(pool, r);
     imported.requests++;
   }
   // Numbering goes on after the highest reference imported, never reusing one.
   for (const level of [1, 2] as const) {
-    const highest = Math.max(0, ...requests.filter((r) => (r.kind === 'callback' ? 2 : 1) === level).map((r) => Number(r.reference.slice(12))));
+    const highest = Math.max(0, ...requests.filter((r) => r.reference.startsWith(`L${level}-`)).map((r) => referenceCounter(r.reference)));
     if (highest > 0) await pool.query(`SELECT setval('request_number_l${level}', $1)`, [highest]);
   }
 
-  const kinds = [
-    ['feedback', await files.listFeedback()],
-    ['unanswered', await files.listUnanswered()],
-    ['answer-shown', await files.listAnswersShown()],
-    ['lookup-failure', await files.listLookupFailures()],
-    ['kb-edit', (await files.listKbEdits()).reverse()],
-  ] as const;
-  for (const [kind, records] of kinds) {
-    for (const record of records) {
-      await pool.query('INSERT INTO records (kind, at, conversation_id, body) VALUES ($1, $2, $3, $4)', [kind, new Date(record.at), 'conversationId' in record ? record.conversationId : null, JSON.stringify(record)]);
-      imported.records++;
-    }
-  }
+  // Copied as they were written (already masked, already timed): the logs' own append.
+  const logs = createPgRecordLogs(pool, { timeZone, now });
+  const copy = async <T extends { at: string }>(records: readonly T[], log: MonthlyLog<T>) => {
+    for (const record of records) await log.append(record);
+    imported.records += records.length;
+  };
+  await copy(await files.listFeedback(), logs.feedback);
+  await copy(await files.listUnanswered(), logs.unanswered);
+  await copy(await files.listAnswersShown(), logs.answers);
+  await copy(await files.listLookupFailures(), logs.lookups);
+  await copy((await files.listKbEdits()).reverse(), logs.kbEdits);
 
   const fromFiles = createTranscriptLog({ dataDir, timeZone, now, report });
   const intoDb = createPgTranscriptLog({ pool, timeZone, now, report });
@@ -69,14 +65,12 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
     imported.transcripts++;
   }
 
+  // The embedded store's removeWhere visits every item; keeping each (false) only collects it.
+  const states: Array<{ key: string; value: unknown }> = [];
+  await createLowdbKeyValueStore({ dataDir, report }).removeWhere((item) => (states.push(item), false));
   const state = createPgKeyValueStore(pool);
-  const pending: Array<Promise<void>> = [];
-  // The embedded store walks every item through removeWhere; keeping each (false) copies it.
-  await createLowdbKeyValueStore({ dataDir, report }).removeWhere((item) => {
-    pending.push(state.write({ [item.key]: item.value }).then(() => void imported.states++));
-    return false;
-  });
-  await Promise.all(pending.splice(0));
+  for (const { key, value } of states) await state.write({ [key]: value });
+  imported.states = states.length;
 
   const accounts = createPgStaffRecords(pool);
   for (const account of await createFileStaffRecords(dataDir).allAccounts()) {
@@ -84,8 +78,4 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
     imported.accounts++;
   }
   return imported;
-}
-
-function levelOf(r: HelpdeskRequest): number {
-  return r.kind === 'callback' ? 2 : r.level;
 }

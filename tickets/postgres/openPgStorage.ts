@@ -27,12 +27,17 @@ export interface PgStorage {
   where: string;
 }
 
+/** Host, port and database of a postgres:// URL, without its credentials: for logs and messages. */
+export function databaseWhere(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
 export async function openPgStorage(url: string, options: PgStoreOptions & { poolSize?: number } = {}): Promise<PgStorage> {
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client that loses its connection must not take the process down.
   pool.on('error', () => undefined);
   const applied = await migrate(pool);
-  const parsed = new URL(url);
   return {
     store: createPgStore(pool, options),
     state: createPgKeyValueStore(pool),
@@ -48,6 +53,6 @@ export async function openPgStorage(url: string, options: PgStoreOptions & { poo
       }
     },
     close: () => pool.end(),
-    where: `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`,
+    where: `PostgreSQL ${databaseWhere(url)}`,
   };
 }

@@ -3,10 +3,10 @@
 // validation as the embedded month files (monthlyLog.ts).
 import type { Pool } from 'pg';
 import type { z } from 'zod';
-import { timeBounds } from '../dataLayout.js';
 import type { MonthlyLog } from '../monthlyLog.js';
 import { parseInput } from '../schemas.js';
 import { isoWithOffset } from '../zonedTime.js';
+import { sqlRange } from './sqlTime.js';
 
 export type RecordKind = 'feedback' | 'unanswered' | 'answer-shown' | 'lookup-failure' | 'kb-edit';
 
@@ -32,11 +32,7 @@ export function createPgRecordLog<T extends { at: string; conversationId?: strin
     },
 
     async list(range = {}) {
-      const bounds = timeBounds(range);
-      const { rows } = await pool.query<{ body: T }>(
-        'SELECT body FROM records WHERE kind = $1 AND at >= $2 AND at < $3 ORDER BY at, id',
-        [kind, Number.isFinite(bounds.from) ? new Date(bounds.from) : '-infinity', Number.isFinite(bounds.to) ? new Date(bounds.to) : 'infinity'],
-      );
+      const { rows } = await pool.query<{ body: T }>('SELECT body FROM records WHERE kind = $1 AND at >= $2 AND at < $3 ORDER BY at, id', [kind, ...sqlRange(range)]);
       return rows.map((r) => r.body);
     },
 

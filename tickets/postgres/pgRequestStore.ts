@@ -3,11 +3,11 @@
 // instance. A reference is only returned once its row is committed.
 import type { Pool } from 'pg';
 import type { HelpdeskStore } from '../helpdeskStore.js';
-import { formatReference, parseReference } from '../reference.js';
+import { formatReference, parseReference, referenceCounter, supportLevel } from '../reference.js';
 import { newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema } from '../schemas.js';
-import { timeBounds } from '../dataLayout.js';
 import type { CallbackRequest, HelpdeskRequest, RequestFilter, StatusChange, Ticket } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
+import { sqlRange } from './sqlTime.js';
 
 export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'listRequests' | 'pageRequests'>;
 
@@ -29,17 +29,7 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     const reference = formatReference(level, at, Number(rows[0]!.n), timeZone);
     const createdAt = isoWithOffset(at, timeZone);
     const request = build({ reference, createdAt, status: 'open', statusHistory: [{ status: 'open', at: createdAt }] });
-    const inserted = await pool.query<{ body: HelpdeskRequest }>(
-      `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (request_key) DO NOTHING RETURNING body`,
-      [
-        reference, request.kind, request.kind === 'callback' ? 2 : request.level, numberOf(reference), request.status, request.language, at,
-        key ?? null, request.conversationId, request.contact.email?.toLowerCase() ?? null, request.kind === 'callback' ? request.contact.phone : null,
-        JSON.stringify(request),
-      ],
-    );
-    if (inserted.rowCount === 1) return request;
+    if (await insertRequest(pool, request)) return request;
     // Another instance took the same retried activity first: its request is the one.
     return (await byKey(key!)) as R;
   }
@@ -56,9 +46,9 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    const bounds = timeBounds(filter);
-    if (Number.isFinite(bounds.from)) add('created_at >= ?', new Date(bounds.from));
-    if (Number.isFinite(bounds.to)) add('created_at < ?', new Date(bounds.to));
+    const [from, to] = sqlRange(filter);
+    add('created_at >= ?', from);
+    add('created_at < ?', to);
     if (filter.kind !== undefined) add('kind = ?', filter.kind);
     if (filter.status !== undefined) add('status = ?', filter.status);
     if (filter.level !== undefined) add('level = ?', filter.level);
@@ -113,6 +103,20 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
   };
 }
 
-function numberOf(reference: string): number {
-  return Number(reference.slice(12));
+/**
+ * Stores a request as it is (its reference, status and history included), with the columns the
+ * staff pages filter and erase by; false when its request key is already stored (a retry).
+ */
+export async function insertRequest(pool: Pool, request: HelpdeskRequest): Promise<boolean> {
+  const inserted = await pool.query(
+    `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (request_key) DO NOTHING`,
+    [
+      request.reference, request.kind, supportLevel(request), referenceCounter(request.reference), request.status, request.language,
+      new Date(request.createdAt), request.requestKey ?? null, request.conversationId, request.contact.email?.toLowerCase() ?? null,
+      request.kind === 'callback' ? request.contact.phone : null, JSON.stringify(request),
+    ],
+  );
+  return inserted.rowCount === 1;
 }

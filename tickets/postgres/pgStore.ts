@@ -16,9 +16,20 @@ export interface PgStoreOptions {
   keepEmails?: ReadonlySet<string>;
 }
 
+/** The five record logs, one kind each in the records table. */
+export function createPgRecordLogs(pool: Pool, { timeZone, now }: { timeZone: string; now: () => Date }) {
+  const deps = { pool, timeZone, now };
+  return {
+    feedback: createPgRecordLog({ ...deps, kind: 'feedback', schema: feedbackSchema, what: 'feedback' }),
+    unanswered: createPgRecordLog({ ...deps, kind: 'unanswered', schema: unansweredSchema, what: 'unanswered question' }),
+    answers: createPgRecordLog({ ...deps, kind: 'answer-shown', schema: answerShownSchema, what: 'answer shown' }),
+    lookups: createPgRecordLog({ ...deps, kind: 'lookup-failure', schema: lookupFailureSchema, what: 'lookup failure' }),
+    kbEdits: createPgRecordLog({ ...deps, kind: 'kb-edit', schema: kbEditSchema, what: 'knowledge base edit' }),
+  };
+}
+
 export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () => new Date(), report, maxTranscriptBytes, keepEmails }: PgStoreOptions = {}): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
-  const records = { pool, timeZone, now };
   return composeStore({
     requests: createPgRequestStore(pool, { timeZone, now }),
     async eraseRequests(who) {
@@ -29,11 +40,7 @@ export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () 
       );
       return rows.map((r) => ({ reference: r.reference, conversationId: r.conversation_id }));
     },
-    feedback: createPgRecordLog({ ...records, kind: 'feedback', schema: feedbackSchema, what: 'feedback' }),
-    unanswered: createPgRecordLog({ ...records, kind: 'unanswered', schema: unansweredSchema, what: 'unanswered question' }),
-    answers: createPgRecordLog({ ...records, kind: 'answer-shown', schema: answerShownSchema, what: 'answer shown' }),
-    lookups: createPgRecordLog({ ...records, kind: 'lookup-failure', schema: lookupFailureSchema, what: 'lookup failure' }),
-    kbEdits: createPgRecordLog({ ...records, kind: 'kb-edit', schema: kbEditSchema, what: 'knowledge base edit' }),
+    ...createPgRecordLogs(pool, { timeZone, now }),
     transcripts: createPgTranscriptLog({ pool, timeZone, now, ...(report ? { report } : {}), ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}), ...(keepEmails ? { keepEmails } : {}) }),
   });
 }

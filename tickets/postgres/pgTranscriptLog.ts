@@ -3,7 +3,6 @@
 // accents aside). The search filters, orders and pages in SQL on the summary rows; the snippets
 // of the page are made from its conversations' entries by the shared summarise().
 import type { Pool } from 'pg';
-import { timeBounds } from '../dataLayout.js';
 import { maskActivity } from '../masking.js';
 import { parseInput, transcriptEntrySchema } from '../schemas.js';
 import { fold, summarise, type ConversationSummary, type TranscriptSearch } from '../transcriptIndex.js';
@@ -11,6 +10,7 @@ import { MAX_TRANSCRIPT_BYTES, type TranscriptLog } from '../transcriptLog.js';
 import { messageOf } from '../transcriptMessages.js';
 import type { TranscriptEntry } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
+import { sqlRange } from './sqlTime.js';
 
 export interface PgTranscriptLogDeps {
   pool: Pool;
@@ -81,13 +81,8 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
     },
 
     async search({ q, offset = 0, limit = 200, ...range }: TranscriptSearch) {
-      const bounds = timeBounds(range);
       const needle = q?.trim() ? fold(q.trim()) : null;
-      const params = [
-        Number.isFinite(bounds.from) ? new Date(bounds.from) : '-infinity',
-        Number.isFinite(bounds.to) ? new Date(bounds.to) : 'infinity',
-        needle,
-      ];
+      const params = [...sqlRange(range), needle];
       const where = 'user_wrote AND last_at >= $1 AND first_at < $2 AND ($3::text IS NULL OR strpos(search_text, $3) > 0)';
       const page = await pool.query<{ conversation_id: string }>(
         `SELECT conversation_id FROM conversations WHERE ${where} ORDER BY last_at DESC, conversation_id OFFSET $4 LIMIT $5`,

@@ -28,10 +28,23 @@ describe('the understanding of a turn', function () {
     expect((await read('in english please', settledFrench)).understanding).to.deep.include({ lang: 'en', askedLanguage: 'en' });
   });
 
-  it('switches language when asked of the bot, though the interface-language article knows every word', async () => {
-    const settledEnglish: LanguageState = { lang: 'en', settled: true, otherInARow: 0 };
-    expect((await read('can you switch to french please', settledEnglish)).understanding).to.deep.include({ lang: 'fr', askedLanguage: 'fr' });
-    expect((await read('pouvez-vous passer en anglais svp', settledFrench)).understanding).to.deep.include({ lang: 'en', askedLanguage: 'en' });
+  // Asked of the bot, typed as people type it: the interface-language article knows every word.
+  const settledEnglish: LanguageState = { lang: 'en', settled: true, otherInARow: 0 };
+  const switches: Array<[string, LanguageState, 'fr' | 'en']> = [
+    ['can you switch to french please', settledEnglish, 'fr'],
+    ['can u switch to french pls', settledEnglish, 'fr'],
+    ['pls switch to french', settledEnglish, 'fr'],
+    ['pouvez-vous passer en anglais svp', settledFrench, 'en'],
+    ['tu peux parler anglais stp', settledFrench, 'en'],
+    ['vous pouvez passer en anglais ?', settledFrench, 'en'],
+  ];
+  for (const [text, language, to] of switches) {
+    it(`switches to ${to} on "${text}"`, async () => {
+      expect((await read(text, language)).understanding).to.deep.include({ lang: to, askedLanguage: to });
+    });
+  }
+
+  it('answers a question about the interface language instead of switching', async () => {
     expect((await read('how do I change the interface language to French', settledEnglish)).understanding.askedLanguage).to.equal(undefined);
   });
 

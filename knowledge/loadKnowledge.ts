@@ -35,21 +35,75 @@ export async function loadKnowledge(knowledgeDir: string, opts: KnowledgeOptions
   return kb;
 }
 
+/**
+ * The knowledge folder's text: each article file's by name (undefined when the folder is missing)
+ * and the synonyms file's. Checking works on this, so staff edits kept in the store can be laid
+ * over the bundled files without writing them anywhere.
+ */
+export interface KnowledgeSources {
+  /** the knowledge folder, absolute: problems name files under it */
+  dir: string;
+  articles: ReadonlyMap<string, string> | undefined;
+  synonyms: string | undefined;
+}
+
+/** Staff edits as the store keeps them: each edited article's text by id, null when it was removed. */
+export interface ArticleEdits {
+  /** the last edit included (null: none), and how many there are: a later knowledge base has more */
+  head: string | null;
+  count: number;
+  texts: ReadonlyMap<string, string | null>;
+  /** each edited article's text before its first edit: a bundled file that differs was changed since */
+  bases: ReadonlyMap<string, string | null>;
+}
+
+export const NO_EDITS: ArticleEdits = { head: null, count: 0, texts: new Map(), bases: new Map() };
+
+export async function readKnowledgeSources(knowledgeDir: string): Promise<KnowledgeSources> {
+  const dir = path.resolve(knowledgeDir);
+  const articlesDir = path.join(dir, 'articles');
+  const names = await articleFileNames(articlesDir);
+  const articles = names && new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(articlesDir, name), 'utf8')] as const)));
+  return { dir, articles, synonyms: await readIfExists(path.join(dir, 'synonyms.yaml')) };
+}
+
+/**
+ * The sources with staff edits laid over the bundled articles, and the edited articles whose bundled
+ * file changed since their first edit (a release updated them: the staff's version still wins).
+ */
+export function withEdits(sources: KnowledgeSources, edits: ArticleEdits): { sources: KnowledgeSources; shadowed: string[] } {
+  const articles = new Map(sources.articles);
+  const shadowed: string[] = [];
+  for (const [id, text] of edits.texts) {
+    const name = `${id}.md`;
+    const bundled = articles.get(name) ?? null;
+    // Equal to the edit itself: the folder already has it (edits were once written there).
+    if (bundled !== (edits.bases.get(id) ?? null) && bundled !== text) shadowed.push(id);
+    if (text === null) articles.delete(name);
+    else articles.set(name, text);
+  }
+  return { sources: { ...sources, articles: new Map([...articles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }, shadowed };
+}
+
 export async function checkKnowledge(knowledgeDir: string, opts: KnowledgeOptions = {}): Promise<KnowledgeCheck> {
+  return checkSources(await readKnowledgeSources(knowledgeDir), opts);
+}
+
+export function checkSources(sources: KnowledgeSources, opts: KnowledgeOptions = {}): KnowledgeCheck {
   const root = path.resolve(opts.root ?? process.cwd());
   // Posix separators, so messages and Article.file look the same on Windows and in tests.
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  const articlesDir = path.resolve(knowledgeDir, 'articles');
+  const articlesDir = path.join(sources.dir, 'articles');
   const problems: Problem[] = [];
 
-  const names = await articleFileNames(articlesDir);
+  const names = sources.articles && [...sources.articles.keys()];
   if (names === undefined) problems.push({ file: rel(articlesDir), line: 1, message: 'articles folder is missing' });
   else if (names.length === 0) problems.push({ file: rel(articlesDir), line: 1, message: 'articles folder has no .md files' });
 
   const loaded: LoadedArticle[] = [];
-  for (const name of names ?? []) {
+  for (const [name, text] of sources.articles ?? []) {
     const file = rel(path.join(articlesDir, name));
-    const result = parseArticleFile(file, await readFile(path.join(articlesDir, name), 'utf8'), opts.linkHosts ? { linkHosts: opts.linkHosts } : {});
+    const result = parseArticleFile(file, text, opts.linkHosts ? { linkHosts: opts.linkHosts } : {});
     problems.push(...result.problems);
     if (result.article && result.lines) loaded.push({ article: result.article, lines: result.lines });
   }
@@ -57,13 +111,12 @@ export async function checkKnowledge(knowledgeDir: string, opts: KnowledgeOption
   const knownIds = new Set([...(names ?? []).map(fileStem), ...loaded.map((l) => l.article.id)]);
   problems.push(...crossChecks(loaded, knownIds));
 
-  const synonymsPath = path.resolve(knowledgeDir, 'synonyms.yaml');
-  const synonymsText = await readIfExists(synonymsPath);
+  const synonymsPath = path.join(sources.dir, 'synonyms.yaml');
   let synonyms: Synonyms | undefined;
-  if (synonymsText === undefined) {
+  if (sources.synonyms === undefined) {
     problems.push({ file: rel(synonymsPath), line: 1, message: "synonyms file is missing (it needs 'fr:' and 'en:' maps)" });
   } else {
-    const parsed = parseSynonymsFile(rel(synonymsPath), synonymsText);
+    const parsed = parseSynonymsFile(rel(synonymsPath), sources.synonyms);
     problems.push(...parsed.problems);
     synonyms = parsed.synonyms;
   }

@@ -2,8 +2,8 @@
 // language it is written in and the three best articles out. Plain functions, no botbuilder.
 import type { Article, KnowledgeBase, Lang } from './types.js';
 import { LANGS } from './types.js';
-import { createIntentIndex, type IntentIndex, type LabelledText, type Ranked } from './matching/intentIndex.js';
-import { createLanguageDetector, type LanguageDetector } from './matching/languageDetector.js';
+import { indexFrom, indexState, type IndexState, type IntentIndex, type LabelledText, type Ranked } from './matching/intentIndex.js';
+import { detectorFrom, detectorState, type DetectorState, type LanguageDetector } from './matching/languageDetector.js';
 import { decide, type Decision, type Thresholds } from './matching/thresholds.js';
 import { DEFAULT_THRESHOLDS } from './matching/defaultThresholds.js';
 import { cleanText } from './matching/normalise.js';
@@ -71,13 +71,35 @@ export function trainingTexts(kb: KnowledgeBase): LabelledText[] {
   return out;
 }
 
+/** A matcher's training, as data: what a worker thread builds and the answering thread adopts. */
+export interface MatcherState {
+  kb: KnowledgeBase;
+  index: IndexState;
+  detector: DetectorState;
+}
+
+/** The seconds of CPU a knowledge base costs: training the index and counting the language model. */
+export function matcherState(kb: KnowledgeBase): MatcherState {
+  return {
+    kb,
+    index: indexState(trainingTexts(kb), { synonyms: kb.synonyms }),
+    detector: detectorState({
+      fr: kb.articles.flatMap((a) => [a.title.fr, ...a.questions.fr, a.answer.fr]),
+      en: kb.articles.flatMap((a) => [a.title.en, ...a.questions.en, a.answer.en]),
+    }),
+  };
+}
+
 export function createMatcher(kb: KnowledgeBase, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
+  return matcherFrom(matcherState(kb), thresholds);
+}
+
+/** The matcher a trained state makes, in microseconds: no training, no counting. */
+export function matcherFrom(state: MatcherState, thresholds: Thresholds = DEFAULT_THRESHOLDS): Matcher {
+  const { kb } = state;
   const byId = new Map(kb.articles.map((a) => [a.id, a]));
-  const index: IntentIndex = createIntentIndex(trainingTexts(kb), { synonyms: kb.synonyms });
-  const detector: LanguageDetector = createLanguageDetector({
-    fr: kb.articles.flatMap((a) => [a.title.fr, ...a.questions.fr, a.answer.fr]),
-    en: kb.articles.flatMap((a) => [a.title.en, ...a.questions.en, a.answer.en]),
-  });
+  const index: IntentIndex = indexFrom(state.index, { synonyms: kb.synonyms });
+  const detector: LanguageDetector = detectorFrom(state.detector);
 
   const none = (question: string, language: Lang, reason: NoneReason, languageReliable = false): MatchResult => ({
     question,

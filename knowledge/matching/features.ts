@@ -20,7 +20,8 @@ export const DEFAULT_FEATURES: FeatureOptions = { charSizes: [3, 4, 5], wordWeig
 
 /** Maps feature strings to dense ids; grows while training, frozen when matching. */
 export class FeatureSpace {
-  private readonly ids = new Map<string, number>();
+  /** @param ids a space already built (sent by the worker thread that trained it) */
+  constructor(readonly ids = new Map<string, number>()) {}
   get size(): number {
     return this.ids.size;
   }

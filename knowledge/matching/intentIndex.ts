@@ -4,9 +4,9 @@ import lemmatizer from 'wink-lemmatizer';
 import type { Lang } from '../types.js';
 import { FeatureSpace, vectorise, DEFAULT_FEATURES, type FeatureOptions } from './features.js';
 import { normalise, stem, type SynonymMap, type Token } from './normalise.js';
-import { contentOf, createSpecificity } from './specificity.js';
-import { softmax, trainSoftmax, DEFAULT_TRAINING, type TrainOptions, type TrainingExample } from './softmaxClassifier.js';
-import { createSpeller, type Speller } from './speller.js';
+import { contentOf, specificityFrom, specificityState, type SpecificityState } from './specificity.js';
+import { classifierFrom, softmax, trainSoftmax, DEFAULT_TRAINING, type ClassifierWeights, type TrainOptions, type TrainingExample } from './softmaxClassifier.js';
+import { createSpeller, spellerIndex, type Speller, type SpellerIndex } from './speller.js';
 import { generalDictionary, type Dictionary } from './dictionary.js';
 
 /** How much a corrected typo counts in the share of the message the KB knows (no validation split moved it). */
@@ -58,7 +58,28 @@ export interface IntentIndex {
   stats(): { examples: number; labels: number; features: number; vocabulary: number; weightBytes: number };
 }
 
-export function createIntentIndex(examples: readonly LabelledText[], options: IntentIndexOptions = {}): IntentIndex {
+/**
+ * What an index learnt from its examples: maps and typed arrays only, so a worker thread can do the
+ * training (seconds of CPU) and hand the result to the thread that answers.
+ */
+export interface IndexState {
+  labels: string[];
+  examples: number;
+  /** each example word (surface form) and how often it occurs */
+  vocabulary: Map<string, number>;
+  features: Map<string, number>;
+  classifier: ClassifierWeights;
+  specificity: SpecificityState;
+  /** absent when spelling correction is off */
+  speller?: SpellerIndex;
+  /** the KB's English words by their verb lemma */
+  byLemma: Map<string, string>;
+}
+
+/** The options that shape training; the others (coverage, specificity, dictionary) only shape ranking. */
+type TrainingOptions = Pick<IntentIndexOptions, 'synonyms' | 'features' | 'training' | 'spelling'>;
+
+export function indexState(examples: readonly LabelledText[], options: TrainingOptions = {}): IndexState {
   const features = options.features ?? DEFAULT_FEATURES;
   const synonyms = options.synonyms ?? {};
   const labels: string[] = [];
@@ -78,13 +99,41 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
     return { tokens, label: id };
   });
 
-  const specificity = createSpecificity(tokenised, labels.length);
-  const specificityWeight = options.specificity ?? DEFAULT_SPECIFICITY;
-
   const training: TrainingExample[] = tokenised.map(({ tokens, label }) => ({ x: vectorise(tokens, space, true, features), label }));
   const classifier = trainSoftmax(training, labels.length, space.size, options.training ?? DEFAULT_TRAINING);
-  const speller: Speller | undefined = options.spelling === false ? undefined : createSpeller(vocabulary);
-  const dictionary = options.spelling === false || options.dictionary === false ? undefined : (options.dictionary ?? generalDictionary());
+  // The KB's English words by their verb lemma, so an irregular form joins the one the KB uses.
+  const byLemma = new Map<string, string>();
+  for (const [word] of [...vocabulary].sort((a, b) => b[1] - a[1])) {
+    const lemma = lemmatizer.verb(word);
+    if (!byLemma.has(lemma)) byLemma.set(lemma, word);
+  }
+  return {
+    labels,
+    examples: examples.length,
+    vocabulary,
+    features: space.ids,
+    classifier: classifier.trained,
+    specificity: specificityState(tokenised, labels.length),
+    ...(options.spelling === false ? {} : { speller: spellerIndex(vocabulary) }),
+    byLemma,
+  };
+}
+
+export function createIntentIndex(examples: readonly LabelledText[], options: IntentIndexOptions = {}): IntentIndex {
+  return indexFrom(indexState(examples, options), options);
+}
+
+/** The index a state makes: no training, nothing but closures over the state's maps. */
+export function indexFrom(state: IndexState, options: IntentIndexOptions = {}): IntentIndex {
+  const features = options.features ?? DEFAULT_FEATURES;
+  const synonyms = options.synonyms ?? {};
+  const { labels, vocabulary, byLemma } = state;
+  const space = new FeatureSpace(state.features);
+  const specificity = specificityFrom(state.specificity);
+  const specificityWeight = options.specificity ?? DEFAULT_SPECIFICITY;
+  const classifier = classifierFrom(state.classifier);
+  const speller: Speller | undefined = state.speller ? createSpeller(vocabulary, state.speller) : undefined;
+  const dictionary = !state.speller || options.dictionary === false ? undefined : (options.dictionary ?? generalDictionary());
 
   /**
    * Spelling correction, and how much of the message the KB knows: content words seen in the KB
@@ -124,12 +173,6 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
     return { tokens: normalise(tokens.map((t) => fixed.get(t.surface) ?? t.surface).join(' '), lang), coverage };
   }
 
-  // The KB's English words by their verb lemma, so an irregular form joins the one the KB uses.
-  const byLemma = new Map<string, string>();
-  for (const [word] of [...vocabulary].sort((a, b) => b[1] - a[1])) {
-    const lemma = lemmatizer.verb(word);
-    if (!byLemma.has(lemma)) byLemma.set(lemma, word);
-  }
   /**
    * A form of an irregular English verb the KB does not use ("forgotten", "forget", "froze", "paid")
    * read as the form of it the KB does use ("forgot", "freezes", "pay"): the stemmer cannot join them.
@@ -176,7 +219,7 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
       return content.length === 0 ? 0 : content.filter((t) => vocabulary.has(t.surface)).length / content.length;
     },
     stats: () => ({
-      examples: examples.length,
+      examples: state.examples,
       labels: labels.length,
       features: space.size,
       vocabulary: vocabulary.size,

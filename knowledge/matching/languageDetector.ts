@@ -33,6 +33,14 @@ const GUESS_MARGIN = 0.25;
 
 type Counts = { grams: Map<string, number>; total: number };
 
+/** What the detector learnt: plain maps and numbers, so a worker thread can build it and send it over. */
+export interface DetectorState {
+  fr: Counts;
+  en: Counts;
+  /** distinct grams over both languages, for smoothing */
+  vocabulary: number;
+}
+
 function grams(text: string): string[] {
   const out: string[] = [];
   for (const word of text.split(/[^\p{L}']+/u)) {
@@ -55,16 +63,22 @@ function count(texts: readonly string[]): Counts {
   return counts;
 }
 
-export function createLanguageDetector(samples: Record<Lang, readonly string[]>): LanguageDetector {
+export function detectorState(samples: Record<Lang, readonly string[]>): DetectorState {
   // natural's lists hold single letters and digits too: keep real words only.
   const frSeed = SEED.fr + ' ' + frenchStopWords.filter((w) => w.length > 1).join(' ');
   const enSeed = SEED.en + ' ' + englishStopWords.filter((w) => w.length > 1 && /^\p{L}+$/u.test(w)).join(' ');
   const fr = count([...samples.fr, ...samples.fr.map(stripAccents), frSeed, frSeed, stripAccents(frSeed)]);
   const en = count([...samples.en, enSeed, enSeed]);
-  const vocabulary = new Set([...fr.grams.keys(), ...en.grams.keys()]).size;
+  return { fr, en, vocabulary: new Set([...fr.grams.keys(), ...en.grams.keys()]).size };
+}
+
+export function createLanguageDetector(samples: Record<Lang, readonly string[]>): LanguageDetector {
+  return detectorFrom(detectorState(samples));
+}
+
+export function detectorFrom({ fr, en, vocabulary }: DetectorState): LanguageDetector {
   const alpha = 0.5;
   const logP = (c: Counts, g: string) => Math.log(((c.grams.get(g) ?? 0) + alpha) / (c.total + alpha * vocabulary));
-
   return {
     detect(text, fallback) {
       const gs = grams(cleanText(text));

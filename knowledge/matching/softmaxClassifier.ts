@@ -25,8 +25,20 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAINING: TrainOptions = { epochs: 'auto', learningRate: 0.8, l2: 1e-6, seed: 7, maxClassesPerFeature: 256, hardNegatives: { minProbability: 0.005, perExample: 3, maxExamples: 50_000 } };
 
+/** A trained classifier's numbers: typed arrays a worker thread can hand over without copying. */
+export interface ClassifierWeights {
+  classCount: number;
+  featureCount: number;
+  /** CSR layout by feature: feature f's classes and weights are at [start[f], start[f + 1]) */
+  start: Int32Array;
+  classes: Int32Array;
+  weights: Float32Array;
+  bias: Float64Array;
+}
+
 export interface SoftmaxClassifier {
   readonly classCount: number;
+  readonly trained: ClassifierWeights;
   /** raw linear scores over all classes (written into `out`, which is returned) */
   logits(x: SparseVector, out?: Float64Array): Float64Array;
   /** probabilities over all classes (written into `out`, which is returned) */
@@ -154,18 +166,7 @@ function trainOnce(
   const { start, classes } = buildPostings(examples, featureCount, options.maxClassesPerFeature, extra);
   const weights = new Float32Array(classes.length);
   const bias = new Float64Array(classCount);
-
-  function scores(x: SparseVector, out: Float64Array): Float64Array {
-    out.set(bias);
-    const { ids, values } = x;
-    for (let j = 0; j < ids.length; j++) {
-      const f = ids[j]!;
-      if (f < 0 || f >= featureCount) continue;
-      const v = values[j]!;
-      for (let p = start[f]!, end = start[f + 1]!; p < end; p++) out[classes[p]!]! += v * weights[p]!;
-    }
-    return out;
-  }
+  const model = classifierFrom({ classCount, featureCount, start, classes, weights, bias });
 
   const random = mulberry32(options.seed);
   const order = examples.map((_, i) => i);
@@ -181,7 +182,7 @@ function trainOnce(
     for (const index of order) {
       const { x, label } = examples[index]!;
       const lr = options.learningRate * (1 - step++ / total) + 1e-3;
-      softmax(scores(x, p));
+      model.predict(x, p);
       p[label]! -= 1;
       for (let c = 0; c < classCount; c++) bias[c]! -= lr * 0.1 * p[c]!;
       const decay = 1 - lr * options.l2;
@@ -196,8 +197,26 @@ function trainOnce(
     }
   }
 
+  return model;
+}
+
+/** The classifier these weights make (training fills the arrays in place). */
+export function classifierFrom(trained: ClassifierWeights): SoftmaxClassifier {
+  const { classCount, featureCount, start, classes, weights, bias } = trained;
+  function scores(x: SparseVector, out: Float64Array): Float64Array {
+    out.set(bias);
+    const { ids, values } = x;
+    for (let j = 0; j < ids.length; j++) {
+      const f = ids[j]!;
+      if (f < 0 || f >= featureCount) continue;
+      const v = values[j]!;
+      for (let p = start[f]!, end = start[f + 1]!; p < end; p++) out[classes[p]!]! += v * weights[p]!;
+    }
+    return out;
+  }
   return {
     classCount,
+    trained,
     bytes: weights.byteLength + classes.byteLength + start.byteLength + bias.byteLength,
     logits(x, out = new Float64Array(classCount)) {
       return scores(x, out);

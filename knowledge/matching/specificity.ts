@@ -27,7 +27,14 @@ function termsOf(tokens: readonly Token[]): Set<string> {
   return new Set(contentOf(tokens).map((t) => t.stem));
 }
 
-export function createSpecificity(examples: ReadonlyArray<{ tokens: readonly Token[]; label: number }>, labelCount: number): Specificity {
+/** Each stem's weights and the labels whose examples use it: plain data, built once per knowledge base. */
+export interface SpecificityState {
+  labelCount: number;
+  /** `weight` (squared idf) counts for the scores, `share` (idf) for the shares */
+  weights: Map<string, { weight: number; share: number; labels: readonly number[] }>;
+}
+
+export function specificityState(examples: ReadonlyArray<{ tokens: readonly Token[]; label: number }>, labelCount: number): SpecificityState {
   const labelsOf = new Map<string, Set<number>>();
   for (const { tokens, label } of examples) {
     for (const term of termsOf(tokens)) {
@@ -36,14 +43,22 @@ export function createSpecificity(examples: ReadonlyArray<{ tokens: readonly Tok
       labels.add(label);
     }
   }
-  const idf = (labels: number) => Math.log(1 + labelCount / labels);
   // Squared for the scores: chosen on the validation splits (CLINC150 few-shot and the bundled KB)
   // over plain idf and log(N/df); it lets one decisive word outweigh two common ones.
-  // A word no example uses weighs like the rarest: the labels that miss it lose share.
-  const unknown = idf(1) ** 2;
-  const weights = new Map<string, { weight: number; share: number; labels: readonly number[] }>();
-  for (const [stem, labels] of labelsOf) weights.set(stem, { weight: idf(labels.size) ** 2, share: idf(labels.size), labels: [...labels] });
+  const weights: SpecificityState['weights'] = new Map();
+  for (const [stem, labels] of labelsOf) weights.set(stem, { weight: idf(labelCount, labels.size) ** 2, share: idf(labelCount, labels.size), labels: [...labels] });
+  return { labelCount, weights };
+}
 
+const idf = (labelCount: number, labels: number) => Math.log(1 + labelCount / labels);
+
+export function createSpecificity(examples: ReadonlyArray<{ tokens: readonly Token[]; label: number }>, labelCount: number): Specificity {
+  return specificityFrom(specificityState(examples, labelCount));
+}
+
+export function specificityFrom({ labelCount, weights }: SpecificityState): Specificity {
+  // A word no example uses weighs like the rarest: the labels that miss it lose share.
+  const unknown = idf(labelCount, 1) ** 2;
   const scores = new Float64Array(labelCount);
   const shares = new Float64Array(labelCount);
   return {

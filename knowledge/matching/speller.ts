@@ -49,9 +49,11 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[rows * cols - 1]!;
 }
 
-/** @param frequencies word -> how often it occurs in the KB (ties go to the commoner word) */
-export function createSpeller(frequencies: ReadonlyMap<string, number>): Speller {
-  const index = new Map<string, string[]>();
+/** Every known word under each of its deletions (the SymSpell index): plain data, built once per vocabulary. */
+export type SpellerIndex = Map<string, string[]>;
+
+export function spellerIndex(frequencies: ReadonlyMap<string, number>): SpellerIndex {
+  const index: SpellerIndex = new Map();
   const add = (key: string, word: string) => {
     const list = index.get(key);
     if (list) list.push(word);
@@ -64,7 +66,11 @@ export function createSpeller(frequencies: ReadonlyMap<string, number>): Speller
     deletes(word, maxDistance(word.length + 1), ds);
     for (const d of ds) add(d, word);
   }
+  return index;
+}
 
+/** @param frequencies word -> how often it occurs in the KB (ties go to the commoner word) */
+export function createSpeller(frequencies: ReadonlyMap<string, number>, index: SpellerIndex = spellerIndex(frequencies)): Speller {
   const cache = new Map<string, string>();
 
   function lookup(word: string): string {

@@ -1,0 +1,30 @@
+// What a worker thread does for a knowledge base: read the bundled folder, lay the staff edits over
+// it, check the whole, and train the matcher. The answering thread only adopts the result.
+import { checkSources, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from '../loadKnowledge.js';
+import { matcherState, type MatcherState } from '../matcher.js';
+import type { Problem } from '../problems.js';
+
+export interface BuildRequest {
+  dir: string;
+  edits: ArticleEdits;
+  options: KnowledgeOptions;
+}
+
+export type BuildResult =
+  | {
+      ok: true;
+      state: MatcherState;
+      /** every article file's text as the knowledge base now has it, by id */
+      texts: Map<string, string>;
+      /** edited articles whose bundled file changed since their first edit */
+      shadowed: string[];
+    }
+  | { ok: false; problems: Problem[] };
+
+export async function build({ dir, edits, options }: BuildRequest): Promise<BuildResult> {
+  const { sources, shadowed } = withEdits(await readKnowledgeSources(dir), edits);
+  const check = checkSources(sources, options);
+  if (!check.kb) return { ok: false, problems: check.problems };
+  const texts = new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text]));
+  return { ok: true, state: matcherState(check.kb), texts, shadowed };
+}

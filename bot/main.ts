@@ -13,6 +13,7 @@ import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { openLiveKnowledge } from '../knowledge/liveKnowledge.js';
 import { trainingTexts } from '../knowledge/matcher.js';
+import { formatProblem } from '../knowledge/problems.js';
 import { createControlClassifier, loadPhrasings } from '../dialogs/understand/controlIntents.js';
 import { warmUpDateTimes } from '../dialogs/understand/dateTimes.js';
 import { mountStaff, StaffConfigError } from '../staff/routes.js';
@@ -25,6 +26,7 @@ import { databaseWhere, openPgStorage, type PgStorage } from '../tickets/postgre
 import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
+import { storedArticleEdits } from '../tickets/kbEditLog.js';
 import { publishedEmails } from '../tickets/masking.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
@@ -59,20 +61,36 @@ async function main(): Promise<void> {
     const leftovers = await removeLeftoverTempFiles(dataDir);
     if (leftovers.length > 0) log.warn({ files: leftovers }, `removed ${leftovers.length} temp file(s) left by an interrupted write`);
   }
-  // A broken knowledge base stops the start: better no bot than one answering from half a KB.
-  // Staff edits reload it later without a restart (a broken edit is refused, the old KB stays).
-  const started = performance.now();
-  const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds, { linkHosts: config.linkHosts });
-  const indexedMs = Math.round(performance.now() - started);
-  const matcher = live.matcher;
-  // What a message asks of the conversation itself; the KB's questions teach it what a question is.
-  const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
   const repaired = (line: string) => log.error({}, line);
   // The addresses the answers publish (no-reply@…) are the company's, not a customer's: not masked.
-  const keepEmails = publishedEmails(live.kb().articles.flatMap((a) => [a.answer.fr, a.answer.en]));
+  // Filled once the knowledge base is open (it needs the store for the staff's edits).
+  const keepEmails = new Set<string>();
   const storeOptions = { timeZone: config.businessHours.timeZone, report: repaired, keepEmails };
   const database = config.storage.kind === 'postgres' ? await openDatabase(config.storage.url, storeOptions) : undefined;
   const store = database?.store ?? createLowdbStore({ dataDir, ...storeOptions });
+  // The bundled articles with the staff's edits over them. A broken knowledge base stops the start:
+  // better no bot than one answering from half a KB. Later edits (here or on another instance)
+  // are trained in a worker thread and swapped in; a broken edit is refused, the old KB stays.
+  const started = performance.now();
+  const live = await openLiveKnowledge(config.knowledgeDir, config.thresholds, {
+    linkHosts: config.linkHosts,
+    edits: () => storedArticleEdits(store),
+    warn: (line) => log.warn({}, line),
+  });
+  const indexedMs = Math.round(performance.now() - started);
+  for (const email of publishedEmails(live.kb().articles.flatMap((a) => [a.answer.fr, a.answer.en]))) keepEmails.add(email);
+  const stopHearingEdits = store.onKbEdit(() => {
+    live.reload().then(
+      (r) => {
+        if (!r.ok) log.error({ problems: r.problems.length }, `knowledge: another instance's edit makes problems here (${r.problems.map(formatProblem).join('; ')}); the bot keeps the previous knowledge base`);
+        else if (r.changed) log.info({ articles: r.articles }, `knowledge: reloaded after an edit (${r.articles} articles)`);
+      },
+      (err: unknown) => log.error({ err }, 'knowledge: reloading after an edit failed; the bot keeps the previous knowledge base'),
+    );
+  });
+  const matcher = live.matcher;
+  // What a message asks of the conversation itself; the KB's questions teach it what a question is.
+  const control = createControlClassifier(await loadPhrasings(), { questions: trainingTexts(live.kb()) });
   const state = database?.state ?? createLowdbKeyValueStore({ dataDir, report: repaired });
   const staffRecords = database?.staff ?? createFileStaffRecords(dataDir);
   const storedIn = database?.where ?? dataDir;
@@ -130,7 +148,6 @@ async function main(): Promise<void> {
   mountStaff(server, {
     store,
     live,
-    knowledgeDir: config.knowledgeDir,
     records: staffRecords,
     ...(database ? { limiters: database.limiters } : {}),
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
@@ -186,6 +203,8 @@ async function main(): Promise<void> {
       log.warn({}, `requests still open after ${SHUTDOWN_GRACE_MS / 1000} s: closing them`);
       server.server.closeAllConnections();
     }
+    stopHearingEdits();
+    await live.close().catch((err: unknown) => log.warn({ err }, 'could not stop the knowledge build thread'));
     await lock?.release().catch((err: unknown) => log.warn({ err }, 'could not release the lock on DATA_DIR'));
     await database?.close().catch((err: unknown) => log.warn({ err }, 'could not close the database pool'));
     log.info({}, 'stopped');

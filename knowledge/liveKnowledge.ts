@@ -1,10 +1,13 @@
-// The knowledge base as the running bot sees it: loaded once at start, reloaded after staff edit
-// an article, without a restart. A reload that finds problems changes nothing and returns them.
-import { checkKnowledge, type KnowledgeOptions } from './loadKnowledge.js';
+// The knowledge base as the running bot sees it: the bundled articles with the staff's edits (kept
+// in the store) laid over them. A change (an edit here, or another instance's) is checked and its
+// matcher trained in a worker thread, then swapped in at once: questions asked meanwhile use the
+// previous matcher, and no turn waits for the training. A change with problems changes nothing.
+import { checkSources, NO_EDITS, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from './loadKnowledge.js';
 import { KnowledgeError } from './knowledgeError.js';
-import { createMatcher, type Matcher } from './matcher.js';
+import { createMatcher, matcherFrom, type Matcher } from './matcher.js';
 import type { Thresholds } from './matching/thresholds.js';
 import type { Problem } from './problems.js';
+import { createBuildThread } from './rebuild/buildThread.js';
 import type { KnowledgeBase } from './types.js';
 
 export interface LiveKnowledge {
@@ -13,45 +16,128 @@ export interface LiveKnowledge {
   kb(): KnowledgeBase;
   /** the options the knowledge base is checked with (a staff edit is checked with the same) */
   readonly options: KnowledgeOptions;
-  reload(): Promise<{ ok: true; articles: number } | { ok: false; problems: Problem[] }>;
+  /** an article file's text as the bot uses it (the staff's edit, else the bundled file); null if none */
+  text(id: string): string | null;
+  /** the staff edits the live knowledge base includes */
+  edits(): ArticleEdits;
+  /** Checks the knowledge base these edits make and trains its matcher off the main thread; nothing changes until `adopt`. */
+  prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }>;
+  /** Swaps a prepared knowledge base in, unless a later one (more edits) is already live. */
+  adopt(prepared: Prepared): void;
+  /** Brings the knowledge base up to the store's edits; rebuilds only when they changed. */
+  reload(): Promise<{ ok: true; articles: number; changed: boolean } | { ok: false; problems: Problem[] }>;
+  close(): Promise<void>;
+}
+
+export interface Prepared {
+  ok: true;
+  edits: ArticleEdits;
+  kb: KnowledgeBase;
+  matcher: Matcher;
+  texts: ReadonlyMap<string, string>;
+  /** edited articles whose bundled file changed since their first edit (the staff's version wins) */
+  shadowed: string[];
 }
 
 export interface LiveOptions extends KnowledgeOptions {
+  /** the staff edits kept in the store (none when absent) */
+  edits?: () => Promise<ArticleEdits>;
   /**
-   * A matcher already trained on this same knowledge base (tests share one across many servers: a
-   * training costs seconds). Reloads always train their own.
+   * A matcher already trained on the bundled knowledge base (tests share one across many servers: a
+   * training costs seconds). Used only when there are no edits; later changes train their own.
    */
   trained?: Matcher;
+  /** said once per change that leaves a bundled article shadowed by a staff edit */
+  warn?: (line: string) => void;
 }
 
 export async function openLiveKnowledge(dir: string, thresholds: Thresholds, options: LiveOptions = {}): Promise<LiveKnowledge> {
-  const first = await checkKnowledge(dir, options);
+  const { edits: source, trained, warn, ...checkOptions } = options;
+  const firstEdits = source ? await source() : NO_EDITS;
+  const { sources, shadowed } = withEdits(await readKnowledgeSources(dir), firstEdits);
+  const first = checkSources(sources, checkOptions);
   if (!first.kb) throw new KnowledgeError(first.problems);
-  let kb = first.kb;
-  let current = options.trained ?? createMatcher(kb, thresholds);
+  // At start nothing is served yet: training here is as good as in a worker, and simpler.
+  let live: Prepared = {
+    ok: true,
+    edits: firstEdits,
+    kb: first.kb,
+    matcher: trained && firstEdits.count === 0 ? trained : createMatcher(first.kb, thresholds),
+    texts: new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text])),
+    shadowed,
+  };
+  const said = new Set<string>();
+  const sayShadowed = (ids: string[]) => {
+    const fresh = ids.filter((id) => !said.has(id));
+    fresh.forEach((id) => said.add(id));
+    if (fresh.length > 0) warn?.(`knowledge: ${fresh.map((id) => `knowledge/articles/${id}.md`).join(', ')} changed since staff edited it; the bot keeps the staff's version`);
+  };
+  sayShadowed(shadowed);
+  const thread = createBuildThread();
 
   const matcher: Matcher = {
     get thresholds() {
-      return current.thresholds;
+      return live.matcher.thresholds;
     },
-    match: (question, opts) => current.match(question, opts),
-    article: (id) => current.article(id),
-    rank: (question, lang, k) => current.rank(question, lang, k),
-    detectLanguage: (question, fallback) => current.detectLanguage(question, fallback),
+    match: (question, opts) => live.matcher.match(question, opts),
+    article: (id) => live.matcher.article(id),
+    rank: (question, lang, k) => live.matcher.rank(question, lang, k),
+    detectLanguage: (question, fallback) => live.matcher.detectLanguage(question, fallback),
   };
+
+  async function prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }> {
+    const built = await thread.build({ dir, edits, options: checkOptions });
+    if (!built.ok) return built;
+    return { ok: true, edits, kb: built.state.kb, matcher: matcherFrom(built.state, thresholds), texts: built.texts, shadowed: built.shadowed };
+  }
+
+  function adopt(prepared: Prepared): void {
+    // Builds finish in any order (an edit here, a reload for another instance's): the knowledge
+    // base with more edits is the later one, never replaced by an earlier one.
+    if (prepared.edits.count < live.edits.count) return;
+    live = prepared;
+    sayShadowed(prepared.shadowed);
+  }
+
+  // One reload at a time; a reload asked for while one runs is folded into a single next one.
+  let reloading: Promise<Awaited<ReturnType<LiveKnowledge['reload']>>> | undefined;
+  let again = false;
+  async function reloadOnce(): Promise<Awaited<ReturnType<LiveKnowledge['reload']>>> {
+    const edits = source ? await source() : NO_EDITS;
+    if (edits.head === live.edits.head && edits.count === live.edits.count) return { ok: true, articles: live.kb.articles.length, changed: false };
+    const prepared = await prepare(edits);
+    if (!prepared.ok) return prepared;
+    adopt(prepared);
+    return { ok: true, articles: live.kb.articles.length, changed: true };
+  }
 
   return {
     matcher,
-    kb: () => kb,
-    options,
-    async reload() {
-      const next = await checkKnowledge(dir, options);
-      if (!next.kb) return { ok: false, problems: next.problems };
-      // Build before swapping: questions asked meanwhile use the old index, never a half-built one.
-      const rebuilt = createMatcher(next.kb, thresholds);
-      kb = next.kb;
-      current = rebuilt;
-      return { ok: true, articles: kb.articles.length };
+    kb: () => live.kb,
+    options: checkOptions,
+    text: (id) => live.texts.get(id) ?? null,
+    edits: () => live.edits,
+    prepare,
+    adopt,
+    reload() {
+      if (reloading) {
+        again = true;
+        return reloading;
+      }
+      const run = async () => {
+        try {
+          let result = await reloadOnce();
+          while (again) {
+            again = false;
+            result = await reloadOnce();
+          }
+          return result;
+        } finally {
+          reloading = undefined;
+        }
+      };
+      return (reloading = run());
     },
+    close: () => thread.close(),
   };
 }

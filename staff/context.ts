@@ -14,8 +14,6 @@ import type { Sessions } from './sessions.js';
 export interface StaffDeps {
   store: HelpdeskStore;
   live: LiveKnowledge;
-  /** the folder live knowledge was opened on (articles/*.md, synonyms.yaml) */
-  knowledgeDir: string;
   /** where accounts and signed-out sessions are kept (files under DATA_DIR, or PostgreSQL) */
   records: StaffRecords;
   /** STAFF_TOKEN: `Authorization: Bearer …` acts as admin; at least 32 characters; unset = no bearer access */

@@ -57,7 +57,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     sessions,
     auth: createAuth({ accounts, sessions, ...(staffToken ? { staffToken } : {}) }),
     limiter: createSignInLimiter(deps.signInLimits, deps.limiters),
-    kb: createKbWriter({ knowledgeDir: deps.knowledgeDir, live: deps.live, store: deps.store, log }),
+    kb: createKbWriter({ live: deps.live, store: deps.store, log }),
   };
   mountAuthApi(ctx);
   mountRequestsApi(ctx);

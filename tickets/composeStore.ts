@@ -2,9 +2,10 @@
 // before it is kept, the retention purge and a person's erasure reach every part.
 import type { Erasable, HelpdeskStore } from './helpdeskStore.js';
 import { maskPersonalData } from './masking.js';
+import type { KbEditLog } from './kbEditLog.js';
 import type { MonthlyLog } from './monthlyLog.js';
 import type { TranscriptLog } from './transcriptLog.js';
-import type { AnswerShownRecord, FeedbackRecord, KbEdit, LookupFailure, UnansweredRecord } from './types.js';
+import type { AnswerShownRecord, FeedbackRecord, LookupFailure, UnansweredRecord } from './types.js';
 
 export interface StoreParts {
   requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'pageRequests'>;
@@ -14,7 +15,7 @@ export interface StoreParts {
   unanswered: MonthlyLog<UnansweredRecord>;
   answers: MonthlyLog<AnswerShownRecord>;
   lookups: MonthlyLog<LookupFailure>;
-  kbEdits: MonthlyLog<KbEdit>;
+  kbEdits: KbEditLog;
   transcripts: TranscriptLog;
 }
 
@@ -37,6 +38,7 @@ export function composeStore({ requests, eraseRequests, feedback, unanswered, an
     listLookupFailures: lookups.list,
     recordKbEdit: kbEdits.append,
     listKbEdits: async (range) => (await kbEdits.list(range)).reverse(),
+    onKbEdit: kbEdits.subscribe,
     async purgeBefore(cutoff) {
       let records = 0;
       for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { composeStore } from './composeStore.js';
 import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
+import { fileKbEditLog } from './kbEditLog.js';
 import { createMonthlyLog } from './monthlyLog.js';
 import { createRequestLog } from './requestLog.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from './schemas.js';
@@ -43,10 +44,15 @@ export interface HelpdeskStore {
   recordLookupFailure(record: AtOptional<LookupFailure>): Promise<LookupFailure>;
   /** Oldest first. */
   listLookupFailures(range?: TimeRange): Promise<LookupFailure[]>;
-  /** Keeps a staff edit of the knowledge base (not purged: it is the knowledge base's own history). */
-  recordKbEdit(edit: AtOptional<KbEdit>): Promise<KbEdit>;
+  /**
+   * Keeps a staff edit of the knowledge base (not purged: the edits are the staff's part of the
+   * knowledge base), if the last edit kept is still `after` (null: none yet); else 'conflict'.
+   */
+  recordKbEdit(edit: AtOptional<KbEdit>, after: string | null): Promise<KbEdit | 'conflict'>;
   /** Newest first. */
   listKbEdits(range?: TimeRange): Promise<KbEdit[]>;
+  /** Calls `listener` after any instance keeps a knowledge base edit; returns the unsubscribe. */
+  onKbEdit(listener: () => void): () => void;
   /**
    * Removes what is older than `cutoff`: transcripts last written before it, feedback, unanswered
    * questions, answers shown and lookup failures. Requests are kept (they are the support's record).
@@ -127,6 +133,6 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
         (who.phone !== undefined && r.kind === 'callback' && r.contact.phone === who.phone) ||
         (who.conversationId !== undefined && r.conversationId === who.conversationId));
     },
-    feedback, unanswered, answers, lookups, kbEdits, transcripts,
+    feedback, unanswered, answers, lookups, kbEdits: fileKbEditLog(kbEdits), transcripts,
   });
 }

@@ -1,6 +1,4 @@
 import { expect } from 'chai';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { startStaffServer, type Client, type StaffServer } from './helpers.js';
 
 describe('editing the knowledge base through the staff API', function () {
@@ -25,7 +23,7 @@ describe('editing the knowledge base through the staff API', function () {
     expect(staff.live.matcher.match(question).matches[0]?.id).to.not.equal('approval-workflow');
     const res = await agent.post('/api/staff/articles/approval-workflow/questions', { question, lang: 'fr' });
     expect([res.status, res.body]).to.deep.equal([200, { article: { id: 'approval-workflow' }, reloaded: true }]);
-    expect(await readFile(path.join(staff.knowledgeDir, 'articles/approval-workflow.md'), 'utf8')).to.include(`    - ${question}\n`);
+    expect(staff.live.text('approval-workflow')).to.include(`    - ${question}\n`);
     const answer = staff.live.matcher.match(question);
     expect([answer.decision, answer.matches[0]?.id]).to.deep.equal(['answer', 'approval-workflow']);
   });
@@ -41,8 +39,8 @@ describe('editing the knowledge base through the staff API', function () {
     expect((await agent.post('/api/staff/articles/no-such-article/questions', { question: 'bonjour', lang: 'fr' })).status).to.equal(404);
   });
 
-  it('refuses a broken new article with 422 and its problems, and writes nothing', async () => {
-    const before = await readdir(path.join(staff.knowledgeDir, 'articles'));
+  it('refuses a broken new article with 422 and its problems, and keeps nothing', async () => {
+    const before = await staff.store.listKbEdits();
     const res = await agent.post('/api/staff/articles', {
       id: 'scanner-not-found', level: 2, related: ['no-such-article'],
       title: { fr: 'Scanner introuvable', en: 'Scanner not found' },
@@ -51,7 +49,8 @@ describe('editing the knowledge base through the staff API', function () {
     });
     expect(res.status).to.equal(422);
     expect(res.body).to.deep.equal({ error: 'kb', problems: ["knowledge/articles/scanner-not-found.md:14: 'questions.en' needs at least 3 questions (has 1)"] });
-    expect(await readdir(path.join(staff.knowledgeDir, 'articles'))).to.deep.equal(before);
+    expect(await staff.store.listKbEdits()).to.deep.equal(before);
+    expect(staff.live.text('scanner-not-found')).to.equal(null);
   });
 
   it('reports an empty title and answer of a new article as the checker does, with 422', async () => {
@@ -98,7 +97,7 @@ describe('editing the knowledge base through the staff API', function () {
     const reverted = await agent.post(`/api/staff/articles/history/${move!.id}/revert`, {});
     expect(reverted.status).to.equal(200);
     expect(staff.live.kb().articles.find((a) => a.id === 'reset-password')!.questions.fr).to.include('Mot de passe perdu, que faire ?');
-    expect(await readFile(path.join(staff.knowledgeDir, 'articles/login-problem.md'), 'utf8')).to.equal(move!.changes[1]!.before);
+    expect(staff.live.text('login-problem')).to.equal(move!.changes[1]!.before);
 
     const after = (await viewer.get('/api/staff/articles/history')).body;
     expect(after.edits[0]).to.deep.include({ action: 'revert', revertOf: move!.id });

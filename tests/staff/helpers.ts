@@ -11,6 +11,7 @@ import { createAccountStore, type Role } from '../../staff/accounts.js';
 import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { mountStaff, type StaffDeps } from '../../staff/routes.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
+import { storedArticleEdits } from '../../tickets/kbEditLog.js';
 import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -42,13 +43,13 @@ export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 
   const dataDir = path.join(root, 'data');
   const knowledgeDir = await copyOfKnowledge(root);
   // The copy is the bundled KB: its matcher, trained once for all tests, serves until a reload.
-  const live = await openLiveKnowledge(knowledgeDir, DEFAULT_THRESHOLDS, { root, trained: (await bundled()).matcher });
   const store = createLowdbStore({ dataDir, ...(options.storeNow ? { now: options.storeNow } : {}) });
+  const live = await openLiveKnowledge(knowledgeDir, DEFAULT_THRESHOLDS, { root, trained: (await bundled()).matcher, edits: () => storedArticleEdits(store) });
   const logs: string[] = [];
   const server = restify.createServer({ handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   const records = createFileStaffRecords(dataDir);
-  mountStaff(server, { store, live, knowledgeDir, records, staffToken: STAFF_TOKEN, log: (line) => logs.push(line), ...options });
+  mountStaff(server, { store, live, records, staffToken: STAFF_TOKEN, log: (line) => logs.push(line), ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const accounts = createAccountStore({ records });
@@ -58,6 +59,7 @@ export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 
     client: () => new Client(url),
     close: async () => {
       server.close();
+      await live.close();
       await rm(root, { recursive: true, force: true });
     },
   };

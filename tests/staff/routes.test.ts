@@ -12,7 +12,7 @@ import { unchecked } from '../tickets/helpers.js';
 import { STAFF_TOKEN } from './helpers.js';
 
 describe('mounting the staff API', () => {
-  const deps = { store: unchecked<HelpdeskStore>({}), live: unchecked<LiveKnowledge>({}), knowledgeDir: 'knowledge', records: createFileStaffRecords(os.tmpdir()), log: () => undefined };
+  const deps = { store: unchecked<HelpdeskStore>({}), live: unchecked<LiveKnowledge>({}), records: createFileStaffRecords(os.tmpdir()), log: () => undefined };
 
   it('refuses a STAFF_TOKEN or STAFF_SESSION_SECRET under 32 characters, and takes empty as unset', () => {
     expect(() => mountStaff(restify.createServer(), { ...deps, staffToken: 'short' })).to.throw(StaffConfigError, 'STAFF_TOKEN must be at least 32 characters');

@@ -42,9 +42,41 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
   it('lists knowledge-base edits newest first', async () => {
     const store = open(clockReading('2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z')).store;
     const edit = (id: string): Omit<KbEdit, 'at'> => ({ id, by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp perdu', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] });
-    await store.recordKbEdit(edit('e1'));
-    await store.recordKbEdit(edit('e2'));
+    await store.recordKbEdit(edit('e1'), null);
+    await store.recordKbEdit(edit('e2'), 'e1');
     expect((await store.listKbEdits()).map((e) => e.id)).to.deep.equal(['e2', 'e1']);
+  });
+
+  it('keeps a knowledge-base edit only if it follows the last one kept, so two agents cannot both build on the same one', async () => {
+    const store = at('2026-11-23T10:00:00Z');
+    const edit = (id: string, after: string): Omit<KbEdit, 'at'> => ({ id, by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: id, changes: [{ articleId: 'reset-password', before: 'a', after }] });
+    expect(await store.recordKbEdit(edit('e1', 'b'), null)).to.include({ id: 'e1' });
+    // Both agents saw e1; the second to save is refused and must start again from e2.
+    const [first, second] = await Promise.all([store.recordKbEdit(edit('e2', 'c'), 'e1'), store.recordKbEdit(edit('e3', 'd'), 'e1')]);
+    expect([first, second].filter((kept) => kept === 'conflict')).to.have.length(1);
+    expect(await store.recordKbEdit(edit('e4', 'e'), null)).to.equal('conflict');
+    expect((await at('2026-11-23T11:00:00Z').listKbEdits()).map((e) => e.id)).to.have.length(2);
+  });
+
+  it('tells its subscribers when a knowledge-base edit is kept, until they unsubscribe', async () => {
+    const store = at('2026-11-23T10:00:00Z');
+    let heard = 0;
+    const stop = store.onKbEdit(() => heard++);
+    const edit = (id: string): Omit<KbEdit, 'at'> => ({ id, by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: id, changes: [{ articleId: 'reset-password', before: 'a', after: id }] });
+    try {
+      // A subscription may need a moment to start listening (PostgreSQL: a connection and LISTEN).
+      await until(async () => {
+        const last = (await store.listKbEdits())[0]?.id ?? null;
+        await store.recordKbEdit(edit(`e${Date.now()}`), last);
+        return heard > 0;
+      });
+    } finally {
+      stop();
+    }
+    const before = heard;
+    await store.recordKbEdit(edit('after-stop'), (await store.listKbEdits())[0]!.id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).to.equal(before);
   });
 
   it('keeps each conversation in the order of its activities, and nothing for one never seen', async () => {
@@ -123,4 +155,13 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect(await store.transcript('conv-other')).to.have.length(1);
     expect((await store.listUnanswered()).map((r) => r.conversationId)).to.deep.equal(['conv-other']);
   });
+}
+
+/** Polls `check` until it holds (at most 5 s). */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('not within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

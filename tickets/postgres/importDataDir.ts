@@ -9,6 +9,7 @@ import { createFileStaffRecords } from '../staffRecords.js';
 import { createTranscriptLog } from '../transcriptLog.js';
 import type { MonthlyLog } from '../monthlyLog.js';
 import { referenceCounter } from '../reference.js';
+import { createPgKbEdits } from './pgKbEdits.js';
 import { createPgKeyValueStore } from './pgKeyValueStore.js';
 import { createPgStaffRecords } from './pgStaffRecords.js';
 import { createPgTranscriptLog } from './pgTranscriptLog.js';
@@ -56,7 +57,15 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
   await copy(await files.listUnanswered(), logs.unanswered);
   await copy(await files.listAnswersShown(), logs.answers);
   await copy(await files.listLookupFailures(), logs.lookups);
-  await copy((await files.listKbEdits()).reverse(), logs.kbEdits);
+  // Knowledge edits keep their chain: each after the one before it.
+  const kbEdits = createPgKbEdits({ pool, timeZone, now });
+  let after = (await kbEdits.list()).at(-1)?.id ?? null;
+  for (const edit of (await files.listKbEdits()).reverse()) {
+    const kept = await kbEdits.append(edit, after);
+    if (kept === 'conflict') throw new Error('a knowledge base edit was made in the database during the import: import again into an empty database');
+    after = kept.id;
+    imported.records++;
+  }
 
   const fromFiles = createTranscriptLog({ dataDir, timeZone, now, report });
   const intoDb = createPgTranscriptLog({ pool, timeZone, now, report });

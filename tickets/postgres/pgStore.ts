@@ -3,7 +3,8 @@
 import type { Pool } from 'pg';
 import { composeStore } from '../composeStore.js';
 import type { HelpdeskStore } from '../helpdeskStore.js';
-import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from '../schemas.js';
+import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from '../schemas.js';
+import { createPgKbEdits } from './pgKbEdits.js';
 import { createPgRecordLog } from './pgRecordLog.js';
 import { createPgRequestStore } from './pgRequestStore.js';
 import { createPgTranscriptLog } from './pgTranscriptLog.js';
@@ -16,7 +17,7 @@ export interface PgStoreOptions {
   keepEmails?: ReadonlySet<string>;
 }
 
-/** The five record logs, one kind each in the records table. */
+/** The four record logs, one kind each in the records table. */
 export function createPgRecordLogs(pool: Pool, { timeZone, now }: { timeZone: string; now: () => Date }) {
   const deps = { pool, timeZone, now };
   return {
@@ -24,7 +25,6 @@ export function createPgRecordLogs(pool: Pool, { timeZone, now }: { timeZone: st
     unanswered: createPgRecordLog({ ...deps, kind: 'unanswered', schema: unansweredSchema, what: 'unanswered question' }),
     answers: createPgRecordLog({ ...deps, kind: 'answer-shown', schema: answerShownSchema, what: 'answer shown' }),
     lookups: createPgRecordLog({ ...deps, kind: 'lookup-failure', schema: lookupFailureSchema, what: 'lookup failure' }),
-    kbEdits: createPgRecordLog({ ...deps, kind: 'kb-edit', schema: kbEditSchema, what: 'knowledge base edit' }),
   };
 }
 
@@ -41,6 +41,7 @@ export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () 
       return rows.map((r) => ({ reference: r.reference, conversationId: r.conversation_id }));
     },
     ...createPgRecordLogs(pool, { timeZone, now }),
+    kbEdits: createPgKbEdits({ pool, timeZone, now, ...(report ? { report } : {}) }),
     transcripts: createPgTranscriptLog({ pool, timeZone, now, ...(report ? { report } : {}), ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}), ...(keepEmails ? { keepEmails } : {}) }),
   });
 }

@@ -21,7 +21,7 @@ describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
     const callback = await files.createCallback(sampleCallback());
     await files.updateStatus(ticket.reference, 'in-progress', 'Lien renvoyé', 'agent.durand');
     await files.recordFeedback({ conversationId: 'conv-7f3a', articleId: 'reset-password', helpful: false, language: 'fr', question: 'mot de pase oublié' });
-    await files.recordKbEdit({ id: 'e1', by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] });
+    await files.recordKbEdit({ id: 'e1', by: 'agent@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] }, null);
     await files.appendTranscript({ conversationId: 'conv-7f3a', direction: 'in', activity: { type: 'message', text: 'mot de pase oublié' } });
     await createLowdbKeyValueStore({ dataDir: dirs.dataDir() }).write({ 'webchat/conversations/conv-7f3a': { step: 'email' } });
     await createFileStaffRecords(dirs.dataDir()).putAccount({ email: 'anne@scriba.example', role: 'admin', passwordHash: '$argon2id$x', createdAt: '2026-11-01T10:00:00.000Z' });

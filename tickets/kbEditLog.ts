@@ -1,0 +1,81 @@
+// Staff edits of the knowledge base, kept as a chain: each edit is kept only if the last one kept is
+// still the one its author built on, so two instances editing at once cannot both build on the same
+// knowledge base and lose one edit. Every instance hears of a new edit (subscribe) and reloads.
+import type { MonthlyLog } from './monthlyLog.js';
+import type { AtOptional, KbEdit, TimeRange } from './types.js';
+
+export interface KbEditLog {
+  /** Keeps `edit` if the last edit kept is still `after` (null: none yet); 'conflict' when another came first. */
+  append(edit: AtOptional<KbEdit>, after: string | null): Promise<KbEdit | 'conflict'>;
+  /** In the order they were kept (oldest first). */
+  list(range?: TimeRange): Promise<KbEdit[]>;
+  /**
+   * `listener` is called after any instance keeps an edit (and after a lost connection comes back,
+   * when one may have been missed). Returns the unsubscribe.
+   */
+  subscribe(listener: () => void): () => void;
+}
+
+/** In-process listeners: the embedded store has one process, so its edits are all heard here. */
+export function createListeners(): { add(listener: () => void): () => void; call(): void; readonly size: number } {
+  const listeners = new Set<() => void>();
+  return {
+    add(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    call: () => listeners.forEach((l) => l()),
+    get size() {
+      return listeners.size;
+    },
+  };
+}
+
+/** The embedded store's chain: one process holds DATA_DIR, so checking the last edit in turn is enough. */
+export function fileKbEditLog(log: MonthlyLog<KbEdit>): KbEditLog {
+  const listeners = createListeners();
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    append(edit, after) {
+      const run = queue.then(async () => {
+        const last = (await log.list()).at(-1)?.id ?? null;
+        if (last !== after) return 'conflict' as const;
+        const kept = await log.append(edit);
+        listeners.call();
+        return kept;
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    list: (range) => log.list(range),
+    subscribe: listeners.add,
+  };
+}
+
+/**
+ * What the edits make of the knowledge base: each edited article's text now (null: removed) and
+ * before its first edit, the last edit and how many. Edits in the order they were kept.
+ */
+export interface EditedArticles {
+  head: string | null;
+  count: number;
+  texts: Map<string, string | null>;
+  bases: Map<string, string | null>;
+}
+
+export function editedArticles(history: readonly KbEdit[]): EditedArticles {
+  const texts = new Map<string, string | null>();
+  const bases = new Map<string, string | null>();
+  for (const edit of history) {
+    for (const change of edit.changes) {
+      if (!bases.has(change.articleId)) bases.set(change.articleId, change.before);
+      texts.set(change.articleId, change.after);
+    }
+  }
+  return { head: history.at(-1)?.id ?? null, count: history.length, texts, bases };
+}
+
+/** The store's edits as the knowledge base lays them over the bundled files. */
+export async function storedArticleEdits(store: { listKbEdits(): Promise<KbEdit[]> }): Promise<EditedArticles> {
+  return editedArticles((await store.listKbEdits()).reverse());
+}

@@ -1,7 +1,8 @@
 // The faults an operator meets, each played against the real bot process (started as `npm start`
 // starts it) while customers type tickets and callbacks to the end. Every scenario ends with the
 // same count: references acknowledged to a customer, found in the store, lost, given twice.
-// Used by `npm run bench:faults` (all of them, kill -9 ×20) and by tests/bot/faults.test.ts.
+// Used by `npm run bench:faults` (all of them, kill -9 ×20) and by tests/bot/faults.test.ts;
+// sharedDatabase.ts plays kill -9 on instances sharing a PostgreSQL database with the same helpers.
 import { execFileSync } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { mkdir, open, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
@@ -34,44 +35,48 @@ export const passed = (r: FaultResult) => r.skipped !== undefined || (r.lost ===
 // Both languages' "could not record your request" message (strings/*.ts saveFailed).
 const SAVE_FAILED = /could not record your request|pas pu enregistrer votre demande/;
 
-const env = (dataDir: string): Record<string, string> => ({
+/** The bot's environment in every scenario (the PostgreSQL one adds the database to it). */
+export const env = (dataDir: string): Record<string, string> => ({
   DATA_DIR: dataDir,
   // One address starting many chats: the customer-facing limits would stop the bench.
   LIMIT_MESSAGES_PER_MINUTE: '1000000',
   LIMIT_CHAT_STARTS_PER_HOUR: '1000000',
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const exited = (server: Server) =>
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const exited = (server: Server) =>
   new Promise<number | null>((resolve) => (server.child.exitCode !== null || server.child.signalCode !== null ? resolve(server.child.exitCode) : server.child.once('exit', (code) => resolve(code))));
 
-interface Customers {
+export interface Customers {
   done: Promise<LevelResult>;
   stop(): void;
 }
 
-/** `concurrency` customers typing requests against the server until stopped (or `seconds`). */
-function customers(server: Server, prefix: string, { concurrency = 8, seconds = 60, seed = 1 } = {}): Customers {
+/**
+ * `concurrency` customers typing requests against the server until stopped (or `seconds`); or
+ * against several, each message to the next in turn (see drive's `url`).
+ */
+export function customers(to: Server | readonly string[], prefix: string, { concurrency = 8, seconds = 60, seed = 1 } = {}): Customers {
   const controller = new AbortController();
   // every fetch listens to it: thousands of them in a long run
   setMaxListeners(0, controller.signal);
-  const done = drive({ url: server.url, concurrency, seconds, plans: requestPlans(seed), prefix, signal: controller.signal, watch: SAVE_FAILED });
+  const done = drive({ url: 'url' in to ? to.url : to, concurrency, seconds, plans: requestPlans(seed), prefix, signal: controller.signal, watch: SAVE_FAILED });
   return { done, stop: () => controller.abort() };
 }
 
 /** Customers typing requests for `ms`, then stopped: what they were told. */
-async function typingFor(server: Server, prefix: string, ms: number, seed = 1): Promise<LevelResult> {
-  const load = customers(server, prefix, { seed });
+export async function typingFor(to: Server | readonly string[], prefix: string, ms: number, seed = 1): Promise<LevelResult> {
+  const load = customers(to, prefix, { seed });
   await sleep(ms);
   load.stop();
   return load.done;
 }
 
-async function health(server: Server): Promise<number> {
+export async function health(server: Server): Promise<number> {
   return (await fetch(`${server.url}/healthz`)).status;
 }
 
-async function answersAQuestion(server: Server): Promise<boolean> {
+export async function answersAQuestion(server: Server): Promise<boolean> {
   const probe = `probe-${Date.now()}`;
   const res = await fetch(`${server.url}/api/messages`, {
     method: 'POST',
@@ -81,7 +86,7 @@ async function answersAQuestion(server: Server): Promise<boolean> {
   return res.status === 200 && JSON.stringify(await res.json()).includes('Mot de passe oublié');
 }
 
-const requestsOf = (results: LevelResult[]) => results.reduce((a, r) => a + r.requestConversations, 0);
+export const requestsOf = (results: LevelResult[]) => results.reduce((a, r) => a + r.requestConversations, 0);
 
 /** kill -9 at a random moment while tickets are being created, `rounds` times on one folder. */
 export async function killNine(dataDir: string, rounds: number, seed = 20): Promise<FaultResult> {

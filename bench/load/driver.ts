@@ -26,7 +26,10 @@ export interface LevelResult {
 }
 
 export interface DriveOptions {
-  /** one server, or several taken in turn for each message (a round-robin load balancer) */
+  /**
+   * one server, or several taken in turn for each message (a round-robin load balancer); the list
+   * is read at each message, so a caller may take an instance out and put it back (its restart)
+   */
   url: string | readonly string[];
   concurrency: number;
   seconds: number;

@@ -1,6 +1,7 @@
 // Sparse features of a normalised message: stemmed words, word pairs, and character n-grams of
 // each word. Words carry the meaning; character n-grams keep a typo'd or inflected word close to
 // the right one when spelling correction could not fix it.
+import { FrozenNumberMap, freezeNumbers, type FrozenNumbersData } from './frozenMap.js';
 import type { Token } from './normalise.js';
 
 export interface SparseVector {
@@ -20,18 +21,25 @@ export const DEFAULT_FEATURES: FeatureOptions = { charSizes: [3, 4, 5], wordWeig
 
 /** Maps feature strings to dense ids; grows while training, frozen when matching. */
 export class FeatureSpace {
-  /** @param ids a space already built (sent by the worker thread that trained it) */
-  constructor(readonly ids = new Map<string, number>()) {}
+  private readonly ids: Map<string, number> | FrozenNumberMap;
+
+  /** @param frozen a space already built (sent by the worker thread that trained it) */
+  constructor(frozen?: FrozenNumbersData) {
+    this.ids = frozen ? new FrozenNumberMap(frozen) : new Map();
+  }
   get size(): number {
     return this.ids.size;
   }
   id(feature: string, grow: boolean): number {
     let id = this.ids.get(feature);
-    if (id === undefined && grow) {
+    if (id === undefined && grow && this.ids instanceof Map) {
       id = this.ids.size;
       this.ids.set(feature, id);
     }
     return id ?? -1;
+  }
+  freeze(): FrozenNumbersData {
+    return this.ids instanceof Map ? freezeNumbers(this.ids) : this.ids.data;
   }
 }
 

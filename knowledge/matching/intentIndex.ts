@@ -6,7 +6,8 @@ import { FeatureSpace, vectorise, DEFAULT_FEATURES, type FeatureOptions } from '
 import { normalise, stem, type SynonymMap, type Token } from './normalise.js';
 import { contentOf, specificityFrom, specificityState, type SpecificityState } from './specificity.js';
 import { classifierFrom, softmax, trainSoftmax, DEFAULT_TRAINING, type ClassifierWeights, type TrainOptions, type TrainingExample } from './softmaxClassifier.js';
-import { createSpeller, spellerIndex, type Speller, type SpellerIndex } from './speller.js';
+import { spellerFrom, spellerIndex, type Speller, type SpellerIndex } from './speller.js';
+import { FrozenNumberMap, freezeNumbers, type FrozenNumbersData } from './frozenMap.js';
 import { generalDictionary, type Dictionary } from './dictionary.js';
 
 /** How much a corrected typo counts in the share of the message the KB knows (no validation split moved it). */
@@ -66,8 +67,8 @@ export interface IndexState {
   labels: string[];
   examples: number;
   /** each example word (surface form) and how often it occurs */
-  vocabulary: Map<string, number>;
-  features: Map<string, number>;
+  vocabulary: FrozenNumbersData;
+  features: FrozenNumbersData;
   classifier: ClassifierWeights;
   specificity: SpecificityState;
   /** absent when spelling correction is off */
@@ -110,8 +111,8 @@ export function indexState(examples: readonly LabelledText[], options: TrainingO
   return {
     labels,
     examples: examples.length,
-    vocabulary,
-    features: space.ids,
+    vocabulary: freezeNumbers(vocabulary),
+    features: space.freeze(),
     classifier: classifier.trained,
     specificity: specificityState(tokenised, labels.length),
     ...(options.spelling === false ? {} : { speller: spellerIndex(vocabulary) }),
@@ -127,12 +128,13 @@ export function createIntentIndex(examples: readonly LabelledText[], options: In
 export function indexFrom(state: IndexState, options: IntentIndexOptions = {}): IntentIndex {
   const features = options.features ?? DEFAULT_FEATURES;
   const synonyms = options.synonyms ?? {};
-  const { labels, vocabulary, byLemma } = state;
+  const { labels, byLemma } = state;
+  const vocabulary = new FrozenNumberMap(state.vocabulary);
   const space = new FeatureSpace(state.features);
   const specificity = specificityFrom(state.specificity);
   const specificityWeight = options.specificity ?? DEFAULT_SPECIFICITY;
   const classifier = classifierFrom(state.classifier);
-  const speller: Speller | undefined = state.speller ? createSpeller(vocabulary, state.speller) : undefined;
+  const speller: Speller | undefined = state.speller ? spellerFrom(vocabulary, state.speller) : undefined;
   const dictionary = !state.speller || options.dictionary === false ? undefined : (options.dictionary ?? generalDictionary());
 
   /**

@@ -5,6 +5,7 @@
 import { words as frenchStopWords } from 'natural/lib/natural/util/stopwords_fr.js';
 import { words as englishStopWords } from 'natural/lib/natural/util/stopwords.js';
 import type { Lang } from '../types.js';
+import { FrozenNumberMap, freezeNumbers, type FrozenNumbersData } from './frozenMap.js';
 import { cleanText, stripAccents } from './normalise.js';
 
 export interface Detection {
@@ -33,10 +34,10 @@ const GUESS_MARGIN = 0.25;
 
 type Counts = { grams: Map<string, number>; total: number };
 
-/** What the detector learnt: plain maps and numbers, so a worker thread can build it and send it over. */
+/** What the detector learnt, frozen, so a worker thread can build it and send it over. */
 export interface DetectorState {
-  fr: Counts;
-  en: Counts;
+  fr: { grams: FrozenNumbersData; total: number };
+  en: { grams: FrozenNumbersData; total: number };
   /** distinct grams over both languages, for smoothing */
   vocabulary: number;
 }
@@ -69,16 +70,23 @@ export function detectorState(samples: Record<Lang, readonly string[]>): Detecto
   const enSeed = SEED.en + ' ' + englishStopWords.filter((w) => w.length > 1 && /^\p{L}+$/u.test(w)).join(' ');
   const fr = count([...samples.fr, ...samples.fr.map(stripAccents), frSeed, frSeed, stripAccents(frSeed)]);
   const en = count([...samples.en, enSeed, enSeed]);
-  return { fr, en, vocabulary: new Set([...fr.grams.keys(), ...en.grams.keys()]).size };
+  return {
+    fr: { grams: freezeNumbers(fr.grams), total: fr.total },
+    en: { grams: freezeNumbers(en.grams), total: en.total },
+    vocabulary: new Set([...fr.grams.keys(), ...en.grams.keys()]).size,
+  };
 }
 
 export function createLanguageDetector(samples: Record<Lang, readonly string[]>): LanguageDetector {
   return detectorFrom(detectorState(samples));
 }
 
-export function detectorFrom({ fr, en, vocabulary }: DetectorState): LanguageDetector {
+export function detectorFrom(state: DetectorState): LanguageDetector {
+  const { vocabulary } = state;
+  const fr = { grams: new FrozenNumberMap(state.fr.grams), total: state.fr.total };
+  const en = { grams: new FrozenNumberMap(state.en.grams), total: state.en.total };
   const alpha = 0.5;
-  const logP = (c: Counts, g: string) => Math.log(((c.grams.get(g) ?? 0) + alpha) / (c.total + alpha * vocabulary));
+  const logP = (c: typeof fr, g: string) => Math.log(((c.grams.get(g) ?? 0) + alpha) / (c.total + alpha * vocabulary));
   return {
     detect(text, fallback) {
       const gs = grams(cleanText(text));

@@ -3,6 +3,8 @@
 // nothing, its correction gives it the right word. Lookup uses precomputed deletions (the SymSpell
 // idea), so a query costs a few map lookups instead of a scan of the vocabulary.
 
+import { FrozenListMap, freezeLists, freezeStrings, stringAt, type FrozenListsData, type FrozenStringsData } from './frozenMap.js';
+
 export interface Speller {
   /** the known word closest to `word`, or `word` itself when it is known or nothing is close */
   correct(word: string): string;
@@ -49,28 +51,44 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[rows * cols - 1]!;
 }
 
-/** Every known word under each of its deletions (the SymSpell index): plain data, built once per vocabulary. */
-export type SpellerIndex = Map<string, string[]>;
+/** Every known word (by its number in `words`) under each of its deletions: the SymSpell index, frozen. */
+export interface SpellerIndex {
+  words: FrozenStringsData;
+  deletions: FrozenListsData;
+}
+
+/** How often each word occurs: a Map, or the frozen one a worker thread sent. */
+export interface WordCounts {
+  get(word: string): number | undefined;
+  has(word: string): boolean;
+}
 
 export function spellerIndex(frequencies: ReadonlyMap<string, number>): SpellerIndex {
-  const index: SpellerIndex = new Map();
-  const add = (key: string, word: string) => {
+  const words: string[] = [];
+  const index = new Map<string, number[]>();
+  const add = (key: string, word: number) => {
     const list = index.get(key);
     if (list) list.push(word);
     else index.set(key, [word]);
   };
   for (const word of frequencies.keys()) {
     if (word.length < MIN_LENGTH - 1) continue;
-    add(word, word);
+    const id = words.push(word) - 1;
+    add(word, id);
     const ds = new Set<string>();
     deletes(word, maxDistance(word.length + 1), ds);
-    for (const d of ds) add(d, word);
+    for (const d of ds) add(d, id);
   }
-  return index;
+  return { words: freezeStrings(words), deletions: freezeLists(index) };
 }
 
 /** @param frequencies word -> how often it occurs in the KB (ties go to the commoner word) */
-export function createSpeller(frequencies: ReadonlyMap<string, number>, index: SpellerIndex = spellerIndex(frequencies)): Speller {
+export function createSpeller(frequencies: ReadonlyMap<string, number>): Speller {
+  return spellerFrom(frequencies, spellerIndex(frequencies));
+}
+
+export function spellerFrom(frequencies: WordCounts, built: SpellerIndex): Speller {
+  const index = new FrozenListMap(built.deletions);
   const cache = new Map<string, string>();
 
   function lookup(word: string): string {
@@ -83,7 +101,8 @@ export function createSpeller(frequencies: ReadonlyMap<string, number>, index: S
     for (const key of keys) {
       const candidates = index.get(key);
       if (!candidates) continue;
-      for (const candidate of candidates) {
+      for (const id of candidates) {
+        const candidate = stringAt(built.words, id);
         if (candidate === best) continue;
         const distance = editDistance(word, candidate, max);
         if (distance > max) continue;
@@ -99,7 +118,7 @@ export function createSpeller(frequencies: ReadonlyMap<string, number>, index: S
   }
 
   return {
-    size: frequencies.size,
+    size: built.words.ends.length,
     correct(word: string): string {
       if (word.length < MIN_LENGTH || frequencies.has(word) || /\d/.test(word)) return word;
       let corrected = cache.get(word);

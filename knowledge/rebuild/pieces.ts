@@ -3,8 +3,8 @@
 // answering thread for tens of milliseconds. Each large map travels as chunks of entries, one
 // message each, and typed arrays are transferred, not copied; the receiver puts them back together.
 
-/** Entries per message: a chunk deserialises in about a millisecond. */
-const CHUNK = 2000;
+/** Entries per message: a chunk deserialises well under a millisecond. */
+const CHUNK = 500;
 const MAP = '__pieceMap';
 
 export type Piece =

@@ -20,6 +20,8 @@ export interface LiveKnowledge {
   text(id: string): string | null;
   /** the staff edits the live knowledge base includes */
   edits(): ArticleEdits;
+  /** The problems of the knowledge base these edits make, if any (checked off the main thread, no training). */
+  check(edits: ArticleEdits): Promise<{ ok: true } | { ok: false; problems: Problem[] }>;
   /** Checks the knowledge base these edits make and trains its matcher off the main thread; nothing changes until `adopt`. */
   prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }>;
   /** Swaps a prepared knowledge base in, unless a later one (more edits) is already live. */
@@ -86,8 +88,9 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
   };
 
   async function prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }> {
-    const built = await thread.build({ dir, edits, options: checkOptions });
+    const built = await thread.build({ dir, edits, options: checkOptions, train: true });
     if (!built.ok) return built;
+    if (!built.state) throw new Error('the build thread sent no matcher');
     return { ok: true, edits, kb: built.state.kb, matcher: matcherFrom(built.state, thresholds), texts: built.texts, shadowed: built.shadowed };
   }
 
@@ -117,6 +120,10 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     options: checkOptions,
     text: (id) => live.texts.get(id) ?? null,
     edits: () => live.edits,
+    async check(edits) {
+      const checked = await thread.build({ dir, edits, options: checkOptions, train: false });
+      return checked.ok ? { ok: true } : checked;
+    },
     prepare,
     adopt,
     reload() {

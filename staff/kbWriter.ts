@@ -1,9 +1,9 @@
 // Staff edits of the knowledge base, one at a time: build the new articles' text, check the whole
-// knowledge base with them and train its matcher in a worker thread (the same checker as
-// `npm run kb:check`), and only if nothing is wrong keep the edit in the store, after the last edit
-// kept (who, when, each article before and after: the history, and what every instance lays over
-// the bundled files), then swap the new matcher in. Another instance's edit kept first means this
-// one is made again on top of it.
+// knowledge base with them in a worker thread (the same checker as `npm run kb:check`), and only
+// if nothing is wrong keep the edit in the store, after the last edit kept (who, when, each article
+// before and after: the history, and what every instance lays over the bundled files), then train
+// the new matcher in the worker and swap it in. Another instance's edit kept first means this one
+// is made again on top of it.
 import { randomUUID } from 'node:crypto';
 import { SLUG } from '../knowledge/articleSchema.js';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
@@ -90,8 +90,10 @@ export function createKbWriter({ live, store, log }: KbWriterDeps): KbWriter {
       texts.set(c.articleId, c.after);
     }
     const next: ArticleEdits = { head: id, count: base.count + 1, texts, bases };
-    const prepared = await live.prepare(next);
-    if (!prepared.ok) return { ok: false, status: 422, error: 'kb', problems: prepared.problems.map(formatProblem) };
+    // Checked, kept, then trained: the other instances hear of the edit as soon as it is kept and
+    // train at the same time as this one, instead of after it.
+    const checked = await live.check(next);
+    if (!checked.ok) return { ok: false, status: 422, error: 'kb', problems: checked.problems.map(formatProblem) };
     const kept = await store.recordKbEdit({
       id, by: edit.by, action: edit.action, articleId: edit.articleId, summary: edit.summary, changes,
       ...(edit.revertOf ? { revertOf: edit.revertOf } : {}),
@@ -100,7 +102,10 @@ export function createKbWriter({ live, store, log }: KbWriterDeps): KbWriter {
       log(`staff: another instance changed the knowledge base while ${shownPath(edit.articleId)} was edited; editing again on top of it`);
       return 'conflict';
     }
-    live.adopt(prepared);
+    const prepared = await live.prepare(next);
+    // Only if the bundled folder changed between the check and the training (an edit by hand).
+    if (!prepared.ok) log(`staff: the edit of ${shownPath(edit.articleId)} was kept but the knowledge base no longer passes the checker (${prepared.problems.map(formatProblem).join('; ')}); the bot keeps the previous one`);
+    else live.adopt(prepared);
     return { ok: true, id: edit.articleId, edit: kept };
   }
 

@@ -8,12 +8,15 @@ export interface BuildRequest {
   dir: string;
   edits: ArticleEdits;
   options: KnowledgeOptions;
+  /** false: check only (tens of milliseconds), for an edit that must be known good before it is kept */
+  train: boolean;
 }
 
 export type BuildResult =
   | {
       ok: true;
-      state: MatcherState;
+      /** absent when only checked */
+      state?: MatcherState;
       /** every article file's text as the knowledge base now has it, by id */
       texts: Map<string, string>;
       /** edited articles whose bundled file changed since their first edit */
@@ -21,10 +24,10 @@ export type BuildResult =
     }
   | { ok: false; problems: Problem[] };
 
-export async function build({ dir, edits, options }: BuildRequest): Promise<BuildResult> {
+export async function build({ dir, edits, options, train }: BuildRequest): Promise<BuildResult> {
   const { sources, shadowed } = withEdits(await readKnowledgeSources(dir), edits);
   const check = checkSources(sources, options);
   if (!check.kb) return { ok: false, problems: check.problems };
   const texts = new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text]));
-  return { ok: true, state: matcherState(check.kb), texts, shadowed };
+  return { ok: true, ...(train ? { state: matcherState(check.kb) } : {}), texts, shadowed };
 }

@@ -114,6 +114,20 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect((await store.searchTranscripts({ to: '2026-11-23T11:30:00+01:00' })).conversations.map((c) => c.conversationId)).to.deep.equal(['old']);
   });
 
+  it('searches for %, _ and \\ as the characters typed, not as patterns', async () => {
+    const store = at('2026-11-23T09:00:00Z');
+    await store.appendTranscript({ conversationId: 'percent', direction: 'in', activity: message('remise de 20% sur la licence ?') });
+    await store.appendTranscript({ conversationId: 'underscore', direction: 'in', activity: message('le fichier scan_0042 est vide') });
+    await store.appendTranscript({ conversationId: 'backslash', direction: 'in', activity: message('le chemin \\\\nas\\scans ne marche plus') });
+    await store.appendTranscript({ conversationId: 'plain', direction: 'in', activity: message('scanner 200 pages en lot') });
+    const found = async (q: string) => (await store.searchTranscripts({ q })).conversations.map((c) => c.conversationId);
+    expect(await found('20%')).to.deep.equal(['percent']);
+    expect(await found('%')).to.deep.equal(['percent']);
+    expect(await found('scan_')).to.deep.equal(['underscore']);
+    expect(await found('\\scans')).to.deep.equal(['backslash']);
+    expect(await found('2_0')).to.deep.equal([]);
+  });
+
   it('stops a transcript at its size limit, says so once, and keeps the other conversations going', async () => {
     const { store, reports } = open(clockAt('2026-11-23T13:05:09Z'), 2000);
     for (let i = 0; i < 30; i++) await store.appendTranscript({ conversationId: 'chatty', direction: 'in', activity: message(`message ${i} ${'x'.repeat(100)}`) });

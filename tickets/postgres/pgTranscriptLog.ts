@@ -82,13 +82,24 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
 
     async search({ q, offset = 0, limit = 200, ...range }: TranscriptSearch) {
       const needle = q?.trim() ? fold(q.trim()) : null;
-      const params = [...sqlRange(range), needle];
-      const where = 'user_wrote AND last_at >= $1 AND first_at < $2 AND ($3::text IS NULL OR strpos(search_text, $3) > 0)';
-      const page = await pool.query<{ conversation_id: string }>(
-        `SELECT conversation_id FROM conversations WHERE ${where} ORDER BY last_at DESC, conversation_id OFFSET $4 LIMIT $5`,
-        [...params, Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(limit))],
-      );
-      const counted = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM conversations WHERE ${where}`, params);
+      const [skip, take] = [Math.max(0, Math.floor(offset)), Math.max(0, Math.floor(limit))];
+      const params: unknown[] = sqlRange(range);
+      let where = 'user_wrote AND last_at >= $1 AND first_at < $2';
+      if (needle !== null) {
+        // "Contains" as a LIKE, which the trigram index answers (strpos reads every row); the
+        // needle's own %, _ and \ are escaped, so they match only themselves.
+        params.push(`%${needle.replace(/[\\%_]/g, '\\$&')}%`);
+        where += ' AND search_text LIKE $3';
+      }
+      // The page and the total on two connections at once. Not one query with count(*) OVER ():
+      // the planner takes its LIMIT as a reason to walk every conversation in time order.
+      const [page, counted] = await Promise.all([
+        pool.query<{ conversation_id: string }>(
+          `SELECT conversation_id FROM conversations WHERE ${where} ORDER BY last_at DESC, conversation_id OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+          [...params, skip, take],
+        ),
+        pool.query<{ n: string }>(`SELECT count(*) AS n FROM conversations WHERE ${where}`, params),
+      ]);
       const ids = page.rows.map((r) => r.conversation_id);
       const entries = await entriesOf(ids);
       const conversations = ids.map((id) => summarise(id, entries.get(id) ?? [], needle ?? undefined)).filter((s): s is ConversationSummary => s !== undefined);

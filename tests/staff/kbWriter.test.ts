@@ -148,7 +148,10 @@ describe('writing knowledge articles from the console', function () {
     });
   });
 
-  describe('another instance edits first', () => {
+  describe('another instance edits first', function () {
+    // Each test trains three or four matchers (a second instance opens, edits, reloads): on a
+    // loaded machine that is a minute.
+    this.timeout(120_000);
     it('makes the edit again on top of the other one: both questions are kept, in two edits', async () => {
       // A second instance on the same store, with its own live knowledge base and writer.
       const otherLive = await openLiveKnowledge(dir, DEFAULT_THRESHOLDS, { root: path.dirname(dir), edits: () => storedArticleEdits(store) });
@@ -162,6 +165,33 @@ describe('writing knowledge articles from the console', function () {
         expect(live.text('install')).to.include('comment mettre scriba sur mon pc').and.to.include('procédure pour installer scriba');
         await otherLive.reload();
         expect(otherLive.text('install')).to.equal(live.text('install'));
+      } finally {
+        await otherLive.close();
+      }
+    });
+
+    it("when the other instance keeps its edit between this one's check and save, makes this one again on top of it", async () => {
+      const otherLive = await openLiveKnowledge(dir, DEFAULT_THRESHOLDS, { root: path.dirname(dir), edits: () => storedArticleEdits(store) });
+      const logs: string[] = [];
+      try {
+        const other = createKbWriter({ live: otherLive, store, log: () => undefined });
+        let raced = false;
+        // This instance's save finds the other's edit kept a moment before it.
+        const racing: Pick<HelpdeskStore, 'recordKbEdit' | 'listKbEdits'> = {
+          listKbEdits: (range) => store.listKbEdits(range),
+          async recordKbEdit(edit, after) {
+            if (!raced) {
+              raced = true;
+              expect(await other.addQuestion('uninstall', 'fr', 'virer scriba de mon ordi', AGENT)).to.deep.include({ ok: true });
+            }
+            return store.recordKbEdit(edit, after);
+          },
+        };
+        const writerHere = createKbWriter({ live, store: racing, log: (l) => logs.push(l) });
+        expect(await writerHere.addQuestion('uninstall', 'fr', 'enlever scriba du poste', AGENT)).to.deep.include({ ok: true });
+        expect(logs).to.have.length(1);
+        expect(logs[0]).to.match(/another instance changed the knowledge base/);
+        expect(live.text('uninstall')).to.include('virer scriba de mon ordi').and.to.include('enlever scriba du poste');
       } finally {
         await otherLive.close();
       }

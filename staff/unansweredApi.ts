@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
 import type { MatchedArticle } from '../knowledge/matcher.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
-import type { UnansweredRecord } from '../tickets/types.js';
+import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
+import type { TimeRange, UnansweredRecord } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { guard, json, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
@@ -19,16 +20,31 @@ export const unansweredQuery = z.object({
 
 // The inbox, the dashboard and the export group the same records again and again, while new ones
 // arrive a few a minute: the last grouping is kept, for the same records and knowledge base.
-// Whether the records changed is told by a hash of what grouping reads (a millisecond for thousands).
 let lastGrouping: { kb: KnowledgeBase; signature: string; groups: UnansweredGroup[] } | undefined;
 
-export function groupsOf(records: UnansweredRecord[], live: LiveKnowledge): UnansweredGroup[] {
+function grouped(signature: string, live: LiveKnowledge, records: () => UnansweredRecord[] | Promise<UnansweredRecord[]>): UnansweredGroup[] | Promise<UnansweredGroup[]> {
   const kb = live.kb();
+  if (lastGrouping?.kb === kb && lastGrouping.signature === signature) return lastGrouping.groups;
+  const group = (list: UnansweredRecord[]) => (lastGrouping = { kb, signature, groups: groupUnanswered(list, { synonyms: kb.synonyms }) }).groups;
+  const list = records();
+  return Array.isArray(list) ? group(list) : list.then(group);
+}
+
+/** The groups of records already read (the dashboard reads them for its other figures). */
+export function groupsOf(records: UnansweredRecord[], live: LiveKnowledge): UnansweredGroup[] {
+  // Whether they changed is told by a hash of what grouping reads (a millisecond for thousands).
   const hash = createHash('sha1');
   for (const r of records) hash.update(`${r.at}\u0000${r.language}\u0000${r.kind}\u0000${r.question}\u0001`);
-  const signature = `${records.length}|${hash.digest('hex')}`;
-  if (lastGrouping?.kb !== kb || lastGrouping.signature !== signature) lastGrouping = { kb, signature, groups: groupUnanswered(records, { synonyms: kb.synonyms }) };
-  return lastGrouping.groups;
+  return grouped(`records ${records.length}|${hash.digest('hex')}`, live, () => records) as UnansweredGroup[];
+}
+
+/**
+ * The groups of a range, read only when the store's version of the range changed: at 100,000
+ * conversations reading every unanswered question of a month costs more than the page may.
+ */
+export async function groupsIn(store: Pick<HelpdeskStore, 'listUnanswered' | 'unansweredVersion'>, range: TimeRange, live: LiveKnowledge): Promise<UnansweredGroup[]> {
+  const version = await store.unansweredVersion(range);
+  return grouped(`range ${JSON.stringify(range)}|${version}`, live, () => store.listUnanswered(range));
 }
 
 // The matcher's three best articles for a group's wording, per knowledge base (a reload changes them).
@@ -52,7 +68,7 @@ export function mountUnansweredApi({ server, store, live, auth, log, timeZone }:
   server.get('/api/staff/unanswered', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(unansweredQuery, queryOf(req), 'filter');
-    const all = groupsOf(await store.listUnanswered(rangeOf(query, timeZone)), live);
+    const all = await groupsIn(store, rangeOf(query, timeZone), live);
     const groups = all.slice(query.offset, query.offset + query.limit);
     return json({
       total: all.length,

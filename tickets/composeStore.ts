@@ -32,6 +32,7 @@ export function composeStore({ requests, eraseRequests, feedback, unanswered, an
     recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),
     listFeedback: feedback.list,
     listUnanswered: unanswered.list,
+    unansweredVersion: unanswered.version,
     recordAnswerShown: (r) => answers.append({ ...r, question: maskPersonalData(r.question) }),
     listAnswersShown: answers.list,
     recordLookupFailure: lookups.append,

@@ -40,6 +40,8 @@ export interface HelpdeskStore {
   listFeedback(range?: TimeRange): Promise<FeedbackRecord[]>;
   /** Oldest first. */
   listUnanswered(range?: TimeRange): Promise<UnansweredRecord[]>;
+  /** Changes whenever an unanswered question in `range` is added or removed (the staff page's grouping is kept until then). */
+  unansweredVersion(range?: TimeRange): Promise<string>;
   /** A status lookup with wrong contact details, so repeated guesses can be refused. */
   recordLookupFailure(record: AtOptional<LookupFailure>): Promise<LookupFailure>;
   /** Oldest first. */

@@ -1,5 +1,6 @@
 // An append-only log of timestamped records in one JSON Lines file per month
 // (`feedback/2026-11.jsonl`): appending costs the same at 100k records as at 0.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { inRange, legacyMonthFiles, monthFiles, timeBounds } from './dataLayout.js';
@@ -14,6 +15,8 @@ export interface MonthlyLog<T extends { at: string }> {
   append(input: AtOptional<T>): Promise<T>;
   /** Records in `range`, oldest first. */
   list(range?: TimeRange): Promise<T[]>;
+  /** A token that changes whenever a record in `range` is added or removed: cheaper than `list`. */
+  version(range?: TimeRange): Promise<string>;
   /** Removes the records older than `cutoff` (whole month files when they hold nothing newer); how many. */
   purgeBefore(cutoff: Date): Promise<number>;
   /** Removes the records `drop` says; how many. */
@@ -83,6 +86,22 @@ export function createMonthlyLog<T extends { at: string }>(deps: MonthlyLogDeps<
         removed += records.length - kept.length;
       }
       return removed;
+    },
+
+    async version(range = {}) {
+      // The month files are read from memory: hashing what is in range costs a millisecond for thousands.
+      await migrated();
+      const bounds = timeBounds(range);
+      const hash = createHash('sha1');
+      let count = 0;
+      for (const file of await monthFiles(dir, range)) {
+        for (const r of await lines.read(file)) {
+          if (!inRange(r.at, bounds)) continue;
+          count++;
+          hash.update(JSON.stringify(r));
+        }
+      }
+      return `${count}:${hash.digest('hex')}`;
     },
 
     async list(range = {}) {

@@ -114,6 +114,26 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect((await store.searchTranscripts({ to: '2026-11-23T11:30:00+01:00' })).conversations.map((c) => c.conversationId)).to.deep.equal(['old']);
   });
 
+  it("changes the unanswered questions' version when one is added or erased in the range, not otherwise", async () => {
+    const store = at('2026-11-23T13:05:09Z');
+    const november = { from: '2026-11-01T00:00:00+01:00', to: '2026-12-01T00:00:00+01:00' };
+    const december = { from: '2026-12-01T00:00:00+01:00', to: '2027-01-01T00:00:00+01:00' };
+    const ask = (conversationId: string) => store.recordUnanswered({ conversationId, question: 'export vers sharepoint ?', language: 'fr', kind: 'none', topMatches: [] });
+    const empty = await store.unansweredVersion(november);
+    await ask('conv-a');
+    const one = await store.unansweredVersion(november);
+    expect(one).to.not.equal(empty);
+    expect(await store.unansweredVersion(november)).to.equal(one);
+    const inDecember = await store.unansweredVersion(december);
+    await ask('conv-b');
+    expect(await store.unansweredVersion(december)).to.equal(inDecember);
+    const two = await store.unansweredVersion(november);
+    await store.erase({ conversationId: 'conv-a' });
+    await ask('conv-c');
+    // Still two, but not the same two.
+    expect(await store.unansweredVersion(november)).to.not.equal(two);
+  });
+
   it('searches for %, _ and \\ as the characters typed, not as patterns', async () => {
     const store = at('2026-11-23T09:00:00Z');
     await store.appendTranscript({ conversationId: 'percent', direction: 'in', activity: message('remise de 20% sur la licence ?') });

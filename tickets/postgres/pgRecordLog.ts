@@ -36,6 +36,12 @@ export function createPgRecordLog<T extends { at: string; conversationId?: strin
       return rows.map((r) => r.body);
     },
 
+    async version(range = {}) {
+      // Rows are only added (ids grow) or removed: their count and highest id tell both.
+      const { rows } = await pool.query<{ v: string }>(`SELECT count(*) || ':' || coalesce(max(id), 0) AS v FROM records WHERE kind = $1 AND at >= $2 AND at < $3`, [kind, ...sqlRange(range)]);
+      return rows[0]!.v;
+    },
+
     async purgeBefore(cutoff) {
       return (await pool.query('DELETE FROM records WHERE kind = $1 AND at < $2', [kind, cutoff])).rowCount ?? 0;
     },

@@ -76,6 +76,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
   };
   sayShadowed(shadowed);
   const thread = createBuildThread();
+  if (source) thread.start();
 
   const matcher: Matcher = {
     get thresholds() {
@@ -87,11 +88,22 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     detectLanguage: (question, fallback) => live.matcher.detectLanguage(question, fallback),
   };
 
-  async function prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }> {
-    const built = await thread.build({ dir, edits, options: checkOptions, train: true });
-    if (!built.ok) return built;
-    if (!built.state) throw new Error('the build thread sent no matcher');
-    return { ok: true, edits, kb: built.state.kb, matcher: matcherFrom(built.state, thresholds), texts: built.texts, shadowed: built.shadowed };
+  // The same edits asked for twice while training (this instance's edit, then the store telling
+  // every instance about it, this one included) are trained once.
+  const training = new Map<string, Promise<Prepared | { ok: false; problems: Problem[] }>>();
+  function prepare(edits: ArticleEdits): Promise<Prepared | { ok: false; problems: Problem[] }> {
+    const key = `${edits.count}:${edits.head}`;
+    let run = training.get(key);
+    if (!run) {
+      run = (async () => {
+        const built = await thread.build({ dir, edits, options: checkOptions, train: true });
+        if (!built.ok) return built;
+        if (!built.state) throw new Error('the build thread sent no matcher');
+        return { ok: true as const, edits, kb: built.state.kb, matcher: matcherFrom(built.state, thresholds), texts: built.texts, shadowed: built.shadowed };
+      })().finally(() => training.delete(key));
+      training.set(key, run);
+    }
+    return run;
   }
 
   function adopt(prepared: Prepared): void {

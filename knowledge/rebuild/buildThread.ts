@@ -6,6 +6,11 @@ import { assembler, type Piece } from './pieces.js';
 
 export interface BuildThread {
   build(request: BuildRequest): Promise<BuildResult>;
+  /**
+   * Starts the thread now: loading its modules costs a second or two of CPU, better spent at start
+   * than during the first edit, when conversations share the machine with the training.
+   */
+  start(): void;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,9 @@ export function createBuildThread(): BuildThread {
       );
       queue = run.catch(() => undefined);
       return run;
+    },
+    start() {
+      started();
     },
     async close() {
       const w = worker;

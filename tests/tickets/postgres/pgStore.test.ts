@@ -32,4 +32,39 @@ describe('knowledge-base edits on PostgreSQL, between instances', () => {
       stop();
     }
   });
+
+  it('listens again after its connection is cut, says so, and reloads once in case an edit was missed', async () => {
+    const reports: string[] = [];
+    const here = createPgStore(db.shared(), { report: (l) => reports.push(l) });
+    const there = createPgStore(db.pool());
+    let heard = 0;
+    const stop = here.onKbEdit(() => heard++);
+    try {
+      const admin = db.pool();
+      const listening = async () => (await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN kb_edits' AND pid <> pg_backend_pid()`)).rows.map((r) => r.pid);
+      await until(async () => (await listening()).length > 0);
+      const [pid] = await listening();
+      // The database goes away under the listener (a failover, a restart, an idle timeout).
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      // An edit kept while no one listens: heard by the reload once the listener is back.
+      await there.recordKbEdit({ id: 'missed', by: 'anne@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] }, null);
+      await until(async () => heard > 0, 10_000);
+      expect(reports.join('\n')).to.match(/cannot hear other instances' edits/);
+      // And it hears the next one as before, on the new connection.
+      const before = heard;
+      await there.recordKbEdit({ id: 'after', by: 'anne@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp', changes: [{ articleId: 'reset-password', before: 'b', after: 'c' }] }, 'missed');
+      await until(async () => heard > before);
+    } finally {
+      stop();
+    }
+  });
 });
+
+/** Polls `check` until it holds. */
+async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

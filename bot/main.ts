@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     live.reload().then(
       (r) => {
         if (!r.ok) log.error({ problems: r.problems.length }, `knowledge: another instance's edit makes problems here (${r.problems.map(formatProblem).join('; ')}); the bot keeps the previous knowledge base`);
-        else if (r.changed) log.info({ articles: r.articles }, `knowledge: reloaded after an edit (${r.articles} articles)`);
+        else if (r.changed) log.info({ articles: r.articles, stalledMs: r.stalledMs }, `knowledge: reloaded after an edit (${r.articles} articles; the event loop waited ${r.stalledMs} ms at most meanwhile)`);
       },
       (err: unknown) => log.error({ err }, 'knowledge: reloading after an edit failed; the bot keeps the previous knowledge base'),
     );

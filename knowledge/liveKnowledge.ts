@@ -2,6 +2,7 @@
 // in the store) laid over them. A change (an edit here, or another instance's) is checked and its
 // matcher trained in a worker thread, then swapped in at once: questions asked meanwhile use the
 // previous matcher, and no turn waits for the training. A change with problems changes nothing.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { checkSources, NO_EDITS, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from './loadKnowledge.js';
 import { KnowledgeError } from './knowledgeError.js';
 import { createMatcher, matcherFrom, type Matcher } from './matcher.js';
@@ -27,7 +28,7 @@ export interface LiveKnowledge {
   /** Swaps a prepared knowledge base in, unless a later one (more edits) is already live. */
   adopt(prepared: Prepared): void;
   /** Brings the knowledge base up to the store's edits; rebuilds only when they changed. */
-  reload(): Promise<{ ok: true; articles: number; changed: boolean } | { ok: false; problems: Problem[] }>;
+  reload(): Promise<{ ok: true; articles: number; changed: boolean; stalledMs?: number } | { ok: false; problems: Problem[] }>;
   close(): Promise<void>;
 }
 
@@ -39,6 +40,8 @@ export interface Prepared {
   texts: ReadonlyMap<string, string>;
   /** edited articles whose bundled file changed since their first edit (the staff's version wins) */
   shadowed: string[];
+  /** the longest the event loop waited while this was prepared (ms): what a turn could have waited for it */
+  stalledMs: number;
 }
 
 export interface LiveOptions extends KnowledgeOptions {
@@ -67,6 +70,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     matcher: trained && firstEdits.count === 0 ? trained : createMatcher(first.kb, thresholds),
     texts: new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text])),
     shadowed,
+    stalledMs: 0,
   };
   const said = new Set<string>();
   const sayShadowed = (ids: string[]) => {
@@ -96,10 +100,19 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     let run = training.get(key);
     if (!run) {
       run = (async () => {
-        const built = await thread.build({ dir, edits, options: checkOptions, train: true });
-        if (!built.ok) return built;
-        if (!built.state) throw new Error('the build thread sent no matcher');
-        return { ok: true as const, edits, kb: built.state.kb, matcher: matcherFrom(built.state, thresholds), texts: built.texts, shadowed: built.shadowed };
+        const delay = monitorEventLoopDelay({ resolution: 10 });
+        delay.enable();
+        try {
+          const built = await thread.build({ dir, edits, options: checkOptions, train: true });
+          if (!built.ok) return built;
+          if (!built.state) throw new Error('the build thread sent no matcher');
+          const fresh = matcherFrom(built.state, thresholds);
+          // The timer's own 10 ms resolution aside: how long a turn waited at worst meanwhile.
+          const stalledMs = Math.max(0, Math.round(delay.max / 1e6 - 10));
+          return { ok: true as const, edits, kb: built.state.kb, matcher: fresh, texts: built.texts, shadowed: built.shadowed, stalledMs };
+        } finally {
+          delay.disable();
+        }
       })().finally(() => training.delete(key));
       training.set(key, run);
     }
@@ -123,7 +136,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     const prepared = await prepare(edits);
     if (!prepared.ok) return prepared;
     adopt(prepared);
-    return { ok: true, articles: live.kb.articles.length, changed: true };
+    return { ok: true, articles: live.kb.articles.length, changed: true, stalledMs: prepared.stalledMs };
   }
 
   return {

@@ -59,7 +59,8 @@ describe('the live knowledge base: bundled articles with the staff edits over th
     const reloaded = await live.reload();
     reloading = false;
     await asking;
-    expect(reloaded).to.deep.equal({ ok: true, articles: live.kb().articles.length, changed: true });
+    expect(reloaded).to.deep.include({ ok: true, articles: live.kb().articles.length, changed: true });
+    if (reloaded.ok) expect(reloaded.stalledMs, 'the longest the event loop waited meanwhile').to.be.a('number');
     expect(during.length, 'answers during the reload').to.be.above(20);
     expect(during.slice(0, -1).every((id) => id !== 'approval-workflow')).to.equal(true);
     expect(live.matcher.match(question).matches[0]?.id).to.equal('approval-workflow');

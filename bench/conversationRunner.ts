@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createBot, POPULAR_ARTICLES } from '../bot/createBot.js';
 import { parseBusinessHours } from '../dialogs/contact/businessHours.js';
 import type { ControlClassifier } from '../dialogs/understand/controlIntents.js';
+import { REQUEST_STATUSES } from '../tickets/types.js';
 import type { Matcher } from '../knowledge/matcher.js';
 import { stripAccents } from '../knowledge/matching/normalise.js';
 import { LANGS, type KnowledgeBase, type Lang } from '../knowledge/types.js';
@@ -78,7 +79,6 @@ const inOrder = (parts: string[]): Probe => (text) => {
   return true;
 };
 
-const STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
 
 function probes(t: Strings): Array<[string, Probe]> {
   const f = (make: (...args: string[]) => string, arity: number) => inOrder(pieces(make, arity));
@@ -122,7 +122,7 @@ function probes(t: Strings): Array<[string, Probe]> {
     ['switched', has(t.switchedLanguage)],
     ['asks reference', (x) => x.includes(t.askReference) || x.includes(t.invalidReference)],
     ['asks contact', f((r) => t.askStatusContact(r!), 1)],
-    ['status', (x) => STATUSES.some((st) => f((r, w) => t.statusIs(r!, st, w!), 2)(x) || f((r, w) => t.callbackStatusIs(r!, st, w!), 2)(x))],
+    ['status', (x) => REQUEST_STATUSES.some((st) => f((r, w) => t.statusIs(r!, st, w!), 2)(x) || f((r, w) => t.callbackStatusIs(r!, st, w!), 2)(x))],
     ['status not found', f((r) => t.statusNotFound(r!), 1)],
     ['status locked', f((r, m) => t.statusLocked(r!, Number(m) || 15), 2)],
     ['restarted', has(t.restarted)],

@@ -1,16 +1,15 @@
 // Tickets and callbacks: list with filters, one by reference, change of status (agent+). The bot's
 // "where is my ticket" reads the same store, so a change here is what the customer is told.
 import { z } from 'zod';
-import type { RequestFilter } from '../tickets/types.js';
+import { REQUEST_STATUSES, type RequestFilter } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, json, notFound, paramOf, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
 
-export const STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
 
 export const requestFilterQuery = z.object({
   kind: z.enum(['ticket', 'callback']).optional(),
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(REQUEST_STATUSES).optional(),
   level: z.enum(['1', '2', '3', '4']).transform(Number).optional(),
   language: z.enum(['fr', 'en']).optional(),
   ...rangeFields,
@@ -28,7 +27,7 @@ export function requestFilterOf(query: z.output<typeof requestFilterQuery>, time
 }
 
 const statusBody = z.object({
-  status: z.enum(STATUSES, { error: `status must be one of ${STATUSES.join(', ')}` }),
+  status: z.enum(REQUEST_STATUSES, { error: `status must be one of ${REQUEST_STATUSES.join(', ')}` }),
   note: z.string().trim().max(2000).optional(),
 });
 

@@ -1,6 +1,7 @@
 import { cityOf, type Strings } from './strings.js';
+import type { RequestStatus } from '../tickets/types.js';
 
-const STATUS = { open: 'open', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' } as const;
+const STATUS: Record<RequestStatus, string> = { open: 'open', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' };
 const QUEUES: Record<number, string> = { 1: 'the support desk', 2: 'a technician', 3: 'our product experts', 4: 'our partner for your infrastructure' };
 const FIELDS = { reason: 'the reason', name: 'your name', email: 'your email address', phone: 'your phone number', time: 'the time of the call' } as const;
 const FIELD_BUTTONS = { reason: 'The reason', name: 'The name', email: 'The email', phone: 'The phone', time: 'The time' } as const;

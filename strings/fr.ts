@@ -1,6 +1,7 @@
 import { cityOf, type Strings } from './strings.js';
+import type { RequestStatus } from '../tickets/types.js';
 
-const STATUS = { open: 'ouverte', 'in-progress': 'en cours de traitement', resolved: 'résolue', closed: 'clôturée' } as const;
+const STATUS: Record<RequestStatus, string> = { open: 'ouverte', 'in-progress': 'en cours de traitement', resolved: 'résolue', closed: 'clôturée' };
 const QUEUES: Record<number, string> = { 1: "l'assistance", 2: 'un technicien', 3: 'nos experts produit', 4: 'notre partenaire pour votre infrastructure' };
 const FIELDS = { reason: 'le motif', name: 'le nom', email: "l'adresse e-mail", phone: 'le numéro de téléphone', time: "l'heure de l'appel" } as const;
 const FIELD_BUTTONS = { reason: 'Le motif', name: 'Le nom', email: "L'e-mail", phone: 'Le téléphone', time: "L'heure" } as const;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type {
   AnswerShownRecord, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
-import { KB_EDIT_ACTIONS } from './types.js';
+import { KB_EDIT_ACTIONS, REQUEST_STATUSES } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const text = z.string().min(1);
@@ -12,7 +12,7 @@ const language = z.enum(['fr', 'en']);
 // Loose on purpose: the dialog validates addresses; the store only refuses what is clearly not one.
 const email = z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
 
-export const requestStatusSchema = z.enum(['open', 'in-progress', 'resolved', 'closed']) satisfies z.ZodType<RequestStatus>;
+export const requestStatusSchema = z.enum(REQUEST_STATUSES) satisfies z.ZodType<RequestStatus>;
 
 export const statusChangeSchema = z.object({
   status: requestStatusSchema,

@@ -3,7 +3,9 @@
 // zone offset of the store's time zone (2026-11-23T14:05:09+01:00).
 
 export type Language = 'fr' | 'en';
-export type RequestStatus = 'open' | 'in-progress' | 'resolved' | 'closed';
+/** A request's statuses, in the order a request goes through them: the one list the rest derives from. */
+export const REQUEST_STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Queue a ticket goes to: level 1 (ticket desk), 3 (product experts) or 4 (external vendors). */
 export type TicketLevel = 1 | 3 | 4;
 /** Levels as staff see them: a callback request is level 2. */

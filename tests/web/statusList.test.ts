@@ -1,0 +1,26 @@
+// The staff pages are plain browser scripts with their own copy of the request statuses (until they
+// become typed modules): this keeps that copy the same as the one list in tickets/types.ts.
+import { expect } from 'chai';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { REQUEST_STATUSES } from '../../tickets/types.js';
+import { PROJECT_ROOT } from '../helpers/bundledKb.js';
+
+const asset = (name: string) => readFile(path.join(PROJECT_ROOT, 'web/staff/assets', name), 'utf8');
+/** The keys of the object literal assigned to `name` in a script. */
+const keysOf = (script: string, name: string) => {
+  const literal = new RegExp(`var ${name} = \\{([^}]*)\\}`).exec(script)?.[1] ?? '';
+  return [...literal.matchAll(/'?([\w-]+)'?\s*:/g)].map((m) => m[1]);
+};
+
+describe('the request statuses in the staff pages', () => {
+  it('lists the statuses of tickets/types.ts, in the same order', async () => {
+    const list = /Staff\.STATUSES = \[([^\]]*)\]/.exec(await asset('dom.js'))?.[1] ?? '';
+    expect([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1])).to.deep.equal([...REQUEST_STATUSES]);
+  });
+
+  it('has a label for each and a next status for each', async () => {
+    expect(keysOf(await asset('dom.js'), 'STATUS_KEYS')).to.have.members([...REQUEST_STATUSES]);
+    expect(keysOf(await asset('requestDetails.js'), 'NEXT')).to.have.members([...REQUEST_STATUSES]);
+  });
+});

@@ -2,7 +2,7 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
 import { KB_EDIT_ACTIONS, REQUEST_STATUSES } from './types.js';
 
@@ -33,6 +33,16 @@ const tried = z.object({
   transcript: z.array(z.object({ from: z.enum(['user', 'bot']), text: z.string(), at: isoTime })),
 }) satisfies z.ZodType<Tried>;
 
+const party = z.object({ id: text.max(500), name: z.string().max(200).optional() });
+const addressSchema = z.object({
+  channelId: text.max(100),
+  serviceUrl: text.max(500),
+  conversation: z.object({ id: text.max(500), tenantId: z.string().max(100).optional(), conversationType: z.string().max(50).optional(), isGroup: z.boolean().optional() }),
+  bot: party,
+  user: party.extend({ aadObjectId: z.string().max(100).optional() }),
+  locale: z.string().max(20).optional(),
+}) satisfies z.ZodType<ConversationAddress>;
+
 const requestBase = {
   reference: text,
   createdAt: isoTime,
@@ -44,6 +54,7 @@ const requestBase = {
   conversationId: text,
   articleId: text.optional(),
   requestKey: text.max(300).optional(),
+  address: addressSchema.optional(),
   tried,
 };
 

@@ -27,6 +27,20 @@ export interface Tried {
   transcript: Array<{ from: 'user' | 'bot'; text: string; at: string }>;
 }
 
+/**
+ * Where a conversation can be written to again, later, by the bot (a reply from staff, a status
+ * change): the channel's own address of it, as the Bot Framework's conversation reference holds it,
+ * without depending on the SDK.
+ */
+export interface ConversationAddress {
+  channelId: string;
+  serviceUrl: string;
+  conversation: { id: string; tenantId?: string; conversationType?: string; isGroup?: boolean };
+  bot: { id: string; name?: string };
+  user: { id: string; name?: string; aadObjectId?: string };
+  locale?: string;
+}
+
 interface RequestBase {
   reference: string;
   createdAt: string;
@@ -43,6 +57,8 @@ interface RequestBase {
    * retrying that activity gets the same request and reference, not a second one.
    */
   requestKey?: string;
+  /** how to write to the customer in the conversation the request was made in (absent on older requests) */
+  address?: ConversationAddress;
 }
 
 export interface Ticket extends RequestBase {

@@ -138,6 +138,31 @@ describe('a restart in the middle of a request', () => {
   });
 });
 
+describe('a request remembers where to write to the customer', () => {
+  it('keeps the conversation reference with the ticket, so staff can answer in that conversation later', async () => {
+    const { adapter, store } = await botOn(await tempDataDir(), { locale: 'en-US' });
+    await adapter
+      .send('can i talk to someone, by email pls')
+      .assertReply(says('what do you need help with?'))
+      .send('the invoice export to my accountant fails')
+      .assertReply(says('What is your name?'))
+      .send('Ann Lee')
+      .assertReply(says('What email address'))
+      .send('ann@example.com')
+      .assertReply(says('Shall I send it?'))
+      .send('yes send it')
+      .assertReply((a) => void referenceIn(a.text))
+      .startTest();
+    const [ticket] = await store.listRequests();
+    // The reference the test channel gives its activities: the one a proactive message needs.
+    const channel = adapter.conversation;
+    expect(ticket?.address).to.deep.include({ channelId: channel.channelId, serviceUrl: channel.serviceUrl });
+    expect(ticket?.address?.conversation.id).to.equal(ticket?.conversationId).and.to.equal(channel.conversation.id);
+    expect(ticket?.address?.user.id).to.equal(channel.user?.id);
+    expect(ticket?.address?.bot.id).to.equal(channel.bot?.id);
+  });
+});
+
 describe('when the disk refuses a ticket', () => {
   it('gives no reference, keeps the request, logs it without personal data, and sends it once the disk is back', async () => {
     let refuse = true;

@@ -32,6 +32,19 @@ export function requestContract(open: (now: () => Date) => RequestStore): void {
     });
   });
 
+  it('keeps where to write to the customer (a Teams conversation reference) with the request', async () => {
+    const address = {
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      conversation: { id: 'a:1Xq9…personal', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', conversationType: 'personal' },
+      bot: { id: '28:4f2c…', name: 'Scriba' },
+      user: { id: '29:1Ab…', name: 'Claire Dubois', aadObjectId: '6f1a3c0e-1111-2222-3333-444455556666' },
+      locale: 'fr-FR',
+    };
+    const created = await storeAt('2026-11-23T13:05:09Z').createTicket({ ...sampleTicket(), address });
+    expect((await storeAt('2026-11-23T14:00:00Z').findByReference(created.reference))?.address).to.deep.equal(address);
+  });
+
   it('dates the reference in Paris: 23:30 UTC on the 23rd is already the 24th', async () => {
     const ticket = await storeAt('2026-11-23T23:30:00Z').createTicket(sampleTicket());
     expect(ticket.reference).to.equal('L1-20261124-0001');

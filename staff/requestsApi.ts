@@ -1,7 +1,7 @@
 // Tickets and callbacks: list with filters, one by reference, change of status (agent+). The bot's
 // "where is my ticket" reads the same store, so a change here is what the customer is told.
 import { z } from 'zod';
-import { REQUEST_STATUSES, type RequestFilter } from '../tickets/types.js';
+import { REQUEST_STATUSES, SUPPORT_LEVELS, type RequestFilter } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, json, notFound, paramOf, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
@@ -10,7 +10,7 @@ import { rangeFields, rangeOf } from './timeRange.js';
 export const requestFilterQuery = z.object({
   kind: z.enum(['ticket', 'callback']).optional(),
   status: z.enum(REQUEST_STATUSES).optional(),
-  level: z.enum(['1', '2', '3', '4']).transform(Number).optional(),
+  level: z.coerce.number().pipe(z.literal(SUPPORT_LEVELS)).optional(),
   language: z.enum(['fr', 'en']).optional(),
   ...rangeFields,
 });
@@ -20,7 +20,7 @@ export function requestFilterOf(query: z.output<typeof requestFilterQuery>, time
   return {
     ...(kind ? { kind } : {}),
     ...(status ? { status } : {}),
-    ...(level ? { level: level as 1 | 2 | 3 | 4 } : {}),
+    ...(level ? { level } : {}),
     ...(language ? { language } : {}),
     ...rangeOf(query, timeZone),
   };

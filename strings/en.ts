@@ -1,8 +1,8 @@
 import { cityOf, type Strings } from './strings.js';
-import type { RequestStatus } from '../tickets/types.js';
+import type { RequestStatus, SupportLevel } from '../tickets/types.js';
 
 const STATUS: Record<RequestStatus, string> = { open: 'open', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' };
-const QUEUES: Record<number, string> = { 1: 'the support desk', 2: 'a technician', 3: 'our product experts', 4: 'our partner for your infrastructure' };
+const QUEUES: Record<SupportLevel, string> = { 1: 'the support desk', 2: 'a technician', 3: 'our product experts', 4: 'our partner for your infrastructure' };
 const FIELDS = { reason: 'the reason', name: 'your name', email: 'your email address', phone: 'your phone number', time: 'the time of the call' } as const;
 const FIELD_BUTTONS = { reason: 'The reason', name: 'The name', email: 'The email', phone: 'The phone', time: 'The time' } as const;
 
@@ -113,7 +113,7 @@ export const en: Strings = {
     quoteIt: 'Quote this number when you contact us, or ask me "where is my request".',
   },
 
-  queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
+  queueName: (level) => QUEUES[level as SupportLevel] ?? QUEUES[1],
   zoneName: (timeZone) => `${cityOf(timeZone)} time`,
   turnError: 'Sorry, something went wrong on my side. You can ask your question again, or say "talk to a human".',
 };

@@ -1,8 +1,8 @@
 import { cityOf, type Strings } from './strings.js';
-import type { RequestStatus } from '../tickets/types.js';
+import type { RequestStatus, SupportLevel } from '../tickets/types.js';
 
 const STATUS: Record<RequestStatus, string> = { open: 'ouverte', 'in-progress': 'en cours de traitement', resolved: 'résolue', closed: 'clôturée' };
-const QUEUES: Record<number, string> = { 1: "l'assistance", 2: 'un technicien', 3: 'nos experts produit', 4: 'notre partenaire pour votre infrastructure' };
+const QUEUES: Record<SupportLevel, string> = { 1: "l'assistance", 2: 'un technicien', 3: 'nos experts produit', 4: 'notre partenaire pour votre infrastructure' };
 const FIELDS = { reason: 'le motif', name: 'le nom', email: "l'adresse e-mail", phone: 'le numéro de téléphone', time: "l'heure de l'appel" } as const;
 const FIELD_BUTTONS = { reason: 'Le motif', name: 'Le nom', email: "L'e-mail", phone: 'Le téléphone', time: "L'heure" } as const;
 
@@ -113,7 +113,7 @@ export const fr: Strings = {
     quoteIt: 'Rappelez ce numéro quand vous nous contactez, ou demandez-moi « où en est ma demande ».',
   },
 
-  queueName: (level) => QUEUES[level] ?? QUEUES[1]!,
+  queueName: (level) => QUEUES[level as SupportLevel] ?? QUEUES[1],
   zoneName: (timeZone) => `heure de ${cityOf(timeZone)}`,
   turnError: 'Désolé, un problème est survenu de mon côté. Vous pouvez reposer votre question, ou dire « parler à un conseiller ».',
 };

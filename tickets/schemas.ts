@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type {
   AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
-import { KB_EDIT_ACTIONS, REQUEST_STATUSES } from './types.js';
+import { KB_EDIT_ACTIONS, REQUEST_STATUSES, TICKET_LEVELS } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const text = z.string().min(1);
@@ -61,7 +61,7 @@ const requestBase = {
 export const ticketSchema = z.object({
   ...requestBase,
   kind: z.literal('ticket'),
-  level: z.literal([1, 3, 4]),
+  level: z.literal(TICKET_LEVELS),
   contact: z.object({ name: text, email }),
 }) satisfies z.ZodType<Ticket>;
 

@@ -7,9 +7,11 @@ export type Language = 'fr' | 'en';
 export const REQUEST_STATUSES = ['open', 'in-progress', 'resolved', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Queue a ticket goes to: level 1 (ticket desk), 3 (product experts) or 4 (external vendors). */
-export type TicketLevel = 1 | 3 | 4;
+export const TICKET_LEVELS = [1, 3, 4] as const;
+export type TicketLevel = (typeof TICKET_LEVELS)[number];
 /** Levels as staff see them: a callback request is level 2. */
-export type SupportLevel = 1 | 2 | 3 | 4;
+export const SUPPORT_LEVELS = [1, 2, 3, 4] as const;
+export type SupportLevel = (typeof SUPPORT_LEVELS)[number];
 
 export interface StatusChange {
   status: RequestStatus;

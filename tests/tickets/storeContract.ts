@@ -58,6 +58,16 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect((await at('2026-11-23T11:00:00Z').listKbEdits()).map((e) => e.id)).to.have.length(2);
   });
 
+  it('follows the order edits were kept in, not the order of their ids', async () => {
+    const store = at('2026-11-23T10:00:00Z');
+    const edit = (id: string): Omit<KbEdit, 'at'> => ({ id, by: 'agent@scriba.example', action: 'add-question', articleId: 'install', summary: id, changes: [{ articleId: 'install', before: null, after: id }] });
+    // Ids are random uuids: the last one kept is often not the greatest.
+    expect(await store.recordKbEdit(edit('f0c1-later-in-the-alphabet'), null)).to.include({ id: 'f0c1-later-in-the-alphabet' });
+    expect(await store.recordKbEdit(edit('0a9e-earlier'), 'f0c1-later-in-the-alphabet')).to.include({ id: '0a9e-earlier' });
+    expect(await store.recordKbEdit(edit('7b2d-third'), '0a9e-earlier')).to.include({ id: '7b2d-third' });
+    expect(await store.recordKbEdit(edit('stale'), 'f0c1-later-in-the-alphabet')).to.equal('conflict');
+  });
+
   it('tells its subscribers when a knowledge-base edit is kept, until they unsubscribe', async () => {
     const store = at('2026-11-23T10:00:00Z');
     let heard = 0;

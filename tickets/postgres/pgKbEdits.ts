@@ -87,8 +87,10 @@ export function createPgKbEdits({ pool, timeZone, now, report = () => undefined 
       try {
         await c.query('BEGIN');
         await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [LOCK]);
-        const { rows } = await c.query<{ id: string }>(`SELECT body->>'id' AS id FROM records WHERE kind = 'kb-edit' ORDER BY id DESC LIMIT 1`);
-        if ((rows[0]?.id ?? null) !== after) {
+        // Named apart from the column: ORDER BY a name that is also an output column sorts by the
+        // output (the edit's uuid), not by the order the rows were kept in.
+        const { rows } = await c.query<{ edit_id: string }>(`SELECT body->>'id' AS edit_id FROM records WHERE kind = 'kb-edit' ORDER BY records.id DESC LIMIT 1`);
+        if ((rows[0]?.edit_id ?? null) !== after) {
           await c.query('ROLLBACK');
           return 'conflict';
         }

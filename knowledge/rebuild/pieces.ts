@@ -17,12 +17,32 @@ interface Split {
   transfer: ArrayBuffer[];
 }
 
+/**
+ * A copy of a value through its arrays and plain objects. `stand(v)` says what stands for an object
+ * in the copy, or undefined to copy a plain object key by key. An object met twice gets the same
+ * copy, so what the value shares (the knowledge base a matcher's state also holds) is sent once and
+ * still shared on arrival, as a structured clone keeps it.
+ */
+function copier(stand: (v: object) => unknown): (v: unknown) => unknown {
+  const copies = new Map<object, unknown>();
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (copies.has(v)) return copies.get(v);
+    let copy: unknown;
+    if (Array.isArray(v)) copy = v.map(walk);
+    else copy = stand(v) ?? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    copies.set(v, copy);
+    return copy;
+  };
+  return walk;
+}
+
 /** Plain objects and arrays are walked; maps larger than a chunk become placeholders. */
 export function split(value: unknown): Split {
   const pieces: Piece[] = [];
   const transfer: ArrayBuffer[] = [];
   let maps = 0;
-  const walk = (v: unknown): unknown => {
+  const walk = copier((v) => {
     if (v instanceof Map) {
       if (v.size <= CHUNK) return v;
       const id = maps++;
@@ -41,12 +61,8 @@ export function split(value: unknown): Split {
       if (v.buffer instanceof ArrayBuffer && !transfer.includes(v.buffer)) transfer.push(v.buffer);
       return v;
     }
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    }
-    return v;
-  };
+    return Object.getPrototypeOf(v) === Object.prototype ? undefined : v;
+  });
   const whole = walk(value);
   pieces.push({ kind: 'whole', value: whole });
   return { pieces, transfer };
@@ -55,15 +71,11 @@ export function split(value: unknown): Split {
 /** Collects pieces in the order they were sent; `add` returns the value once the last piece is in. */
 export function assembler(): { add(piece: Piece): { done: true; value: unknown } | { done: false } } {
   const maps = new Map<number, Map<unknown, unknown>>();
-  const restore = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(restore);
-    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      const id = (v as Record<string, unknown>)[MAP];
-      if (typeof id === 'number') return maps.get(id) ?? new Map();
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, restore(x)]));
-    }
-    return v;
-  };
+  const restore = copier((v) => {
+    if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+    const id = (v as Record<string, unknown>)[MAP];
+    return typeof id === 'number' ? (maps.get(id) ?? new Map()) : undefined;
+  });
   return {
     add(piece) {
       if (piece.kind === 'whole') return { done: true, value: restore(piece.value) };

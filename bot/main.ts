@@ -26,7 +26,7 @@ import { databaseWhere, openPgStorage, type PgStorage } from '../tickets/postgre
 import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
-import { storedArticleEdits } from '../tickets/kbEditLog.js';
+import { storedArticleEdits } from '../knowledge/loadKnowledge.js';
 import { publishedEmails } from '../tickets/masking.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data

@@ -3,11 +3,12 @@
 // matcher trained in a worker thread, then swapped in at once: questions asked meanwhile use the
 // previous matcher, and no turn waits for the training. A change with problems changes nothing.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { checkSources, NO_EDITS, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from './loadKnowledge.js';
+import { NO_EDITS, type ArticleEdits, type KnowledgeOptions } from './loadKnowledge.js';
 import { KnowledgeError } from './knowledgeError.js';
-import { createMatcher, matcherFrom, type Matcher } from './matcher.js';
+import { matcherFrom, type Matcher } from './matcher.js';
 import type { Thresholds } from './matching/thresholds.js';
 import type { Problem } from './problems.js';
+import { build } from './rebuild/buildJob.js';
 import { createBuildThread } from './rebuild/buildThread.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -59,17 +60,17 @@ export interface LiveOptions extends KnowledgeOptions {
 export async function openLiveKnowledge(dir: string, thresholds: Thresholds, options: LiveOptions = {}): Promise<LiveKnowledge> {
   const { edits: source, trained, warn, ...checkOptions } = options;
   const firstEdits = source ? await source() : NO_EDITS;
-  const { sources, shadowed } = withEdits(await readKnowledgeSources(dir), firstEdits);
-  const first = checkSources(sources, checkOptions);
-  if (!first.kb) throw new KnowledgeError(first.problems);
-  // At start nothing is served yet: training here is as good as in a worker, and simpler.
+  // At start nothing is served yet: the build thread's job, run here, is as good as in the thread.
+  const reuse = trained !== undefined && firstEdits.count === 0;
+  const first = await build({ dir, edits: firstEdits, options: checkOptions, train: !reuse });
+  if (!first.ok) throw new KnowledgeError(first.problems);
   let live: Prepared = {
     ok: true,
     edits: firstEdits,
     kb: first.kb,
-    matcher: trained && firstEdits.count === 0 ? trained : createMatcher(first.kb, thresholds),
-    texts: new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text])),
-    shadowed,
+    matcher: first.state ? matcherFrom(first.state, thresholds) : trained!,
+    texts: first.texts,
+    shadowed: first.shadowed,
     stalledMs: 0,
   };
   const said = new Set<string>();
@@ -78,7 +79,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
     fresh.forEach((id) => said.add(id));
     if (fresh.length > 0) warn?.(`knowledge: ${fresh.map((id) => `knowledge/articles/${id}.md`).join(', ')} changed since staff edited it; the bot keeps the staff's version`);
   };
-  sayShadowed(shadowed);
+  sayShadowed(first.shadowed);
   const thread = createBuildThread();
   if (source) thread.start();
 
@@ -109,7 +110,7 @@ export async function openLiveKnowledge(dir: string, thresholds: Thresholds, opt
           const fresh = matcherFrom(built.state, thresholds);
           // The timer's own 10 ms resolution aside: how long a turn waited at worst meanwhile.
           const stalledMs = Math.max(0, Math.round(delay.max / 1e6 - 10));
-          return { ok: true as const, edits, kb: built.state.kb, matcher: fresh, texts: built.texts, shadowed: built.shadowed, stalledMs };
+          return { ok: true as const, edits, kb: built.kb, matcher: fresh, texts: built.texts, shadowed: built.shadowed, stalledMs };
         } finally {
           delay.disable();
         }

@@ -59,6 +59,33 @@ export interface ArticleEdits {
 
 export const NO_EDITS: ArticleEdits = { head: null, count: 0, texts: new Map(), bases: new Map() };
 
+/** A staff edit as the store keeps it, as far as the knowledge base cares: its id and each article before and after. */
+export interface EditOfArticles {
+  id: string;
+  changes: ReadonlyArray<{ articleId: string; before: string | null; after: string | null }>;
+}
+
+/** The edits with one more on top: each article's text after it, and before the first edit of it. */
+export function withEdit(edits: ArticleEdits, edit: EditOfArticles): ArticleEdits {
+  const texts = new Map(edits.texts);
+  const bases = new Map(edits.bases);
+  for (const c of edit.changes) {
+    if (!bases.has(c.articleId)) bases.set(c.articleId, c.before);
+    texts.set(c.articleId, c.after);
+  }
+  return { head: edit.id, count: edits.count + 1, texts, bases };
+}
+
+/** The store's edits (it lists them newest first) as the knowledge base lays them over the bundled files. */
+export async function storedArticleEdits(store: { listKbEdits(): Promise<readonly EditOfArticles[]> }): Promise<ArticleEdits> {
+  return [...(await store.listKbEdits())].reverse().reduce(withEdit, NO_EDITS);
+}
+
+/** Each article file's text by article id. */
+export function articleTexts(sources: KnowledgeSources): Map<string, string> {
+  return new Map([...(sources.articles ?? [])].map(([name, text]) => [fileStem(name), text]));
+}
+
 export async function readKnowledgeSources(knowledgeDir: string): Promise<KnowledgeSources> {
   const dir = path.resolve(knowledgeDir);
   const articlesDir = path.join(dir, 'articles');

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { SLUG } from '../knowledge/articleSchema.js';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
-import { sameQuestion, type ArticleEdits } from '../knowledge/loadKnowledge.js';
+import { sameQuestion, withEdit } from '../knowledge/loadKnowledge.js';
 import { formatProblem } from '../knowledge/problems.js';
 import type { Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
@@ -83,13 +83,7 @@ export function createKbWriter({ live, store, log }: KbWriterDeps): KbWriter {
     const base = live.edits();
     const id = randomUUID();
     const changes: KbFileChange[] = edit.files.map(({ articleId, text }) => ({ articleId, before: current(articleId), after: text }));
-    const texts = new Map(base.texts);
-    const bases = new Map(base.bases);
-    for (const c of changes) {
-      if (!bases.has(c.articleId)) bases.set(c.articleId, c.before);
-      texts.set(c.articleId, c.after);
-    }
-    const next: ArticleEdits = { head: id, count: base.count + 1, texts, bases };
+    const next = withEdit(base, { id, changes });
     // Checked, kept, then trained: the other instances hear of the edit as soon as it is kept and
     // train at the same time as this one, instead of after it.
     const checked = await live.check(next);

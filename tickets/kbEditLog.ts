@@ -51,31 +51,3 @@ export function fileKbEditLog(log: MonthlyLog<KbEdit>): KbEditLog {
     subscribe: listeners.add,
   };
 }
-
-/**
- * What the edits make of the knowledge base: each edited article's text now (null: removed) and
- * before its first edit, the last edit and how many. Edits in the order they were kept.
- */
-export interface EditedArticles {
-  head: string | null;
-  count: number;
-  texts: Map<string, string | null>;
-  bases: Map<string, string | null>;
-}
-
-export function editedArticles(history: readonly KbEdit[]): EditedArticles {
-  const texts = new Map<string, string | null>();
-  const bases = new Map<string, string | null>();
-  for (const edit of history) {
-    for (const change of edit.changes) {
-      if (!bases.has(change.articleId)) bases.set(change.articleId, change.before);
-      texts.set(change.articleId, change.after);
-    }
-  }
-  return { head: history.at(-1)?.id ?? null, count: history.length, texts, bases };
-}
-
-/** The store's edits as the knowledge base lays them over the bundled files. */
-export async function storedArticleEdits(store: { listKbEdits(): Promise<KbEdit[]> }): Promise<EditedArticles> {
-  return editedArticles((await store.listKbEdits()).reverse());
-}

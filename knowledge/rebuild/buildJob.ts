@@ -1,8 +1,9 @@
 // What a worker thread does for a knowledge base: read the bundled folder, lay the staff edits over
 // it, check the whole, and train the matcher. The answering thread only adopts the result.
-import { checkSources, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from '../loadKnowledge.js';
+import { articleTexts, checkSources, readKnowledgeSources, withEdits, type ArticleEdits, type KnowledgeOptions } from '../loadKnowledge.js';
 import { matcherState, type MatcherState } from '../matcher.js';
 import type { Problem } from '../problems.js';
+import type { KnowledgeBase } from '../types.js';
 
 export interface BuildRequest {
   dir: string;
@@ -15,6 +16,7 @@ export interface BuildRequest {
 export type BuildResult =
   | {
       ok: true;
+      kb: KnowledgeBase;
       /** absent when only checked */
       state?: MatcherState;
       /** every article file's text as the knowledge base now has it, by id */
@@ -28,6 +30,5 @@ export async function build({ dir, edits, options, train }: BuildRequest): Promi
   const { sources, shadowed } = withEdits(await readKnowledgeSources(dir), edits);
   const check = checkSources(sources, options);
   if (!check.kb) return { ok: false, problems: check.problems };
-  const texts = new Map([...(sources.articles ?? [])].map(([name, text]) => [name.replace(/\.md$/, ''), text]));
-  return { ok: true, ...(train ? { state: matcherState(check.kb) } : {}), texts, shadowed };
+  return { ok: true, kb: check.kb, ...(train ? { state: matcherState(check.kb) } : {}), texts: articleTexts(sources), shadowed };
 }

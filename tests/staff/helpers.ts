@@ -11,7 +11,7 @@ import { createAccountStore, type Role } from '../../staff/accounts.js';
 import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { mountStaff, type StaffDeps } from '../../staff/routes.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
-import { storedArticleEdits } from '../../tickets/kbEditLog.js';
+import { storedArticleEdits } from '../../knowledge/loadKnowledge.js';
 import { bundled, PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 export const PASSWORD = 'correct horse battery';

@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLDS } from '../../knowledge/matching/defaultThresholds.j
 import type { NewArticle } from '../../staff/articleEdit.js';
 import { createKbWriter, type KbWriter } from '../../staff/kbWriter.js';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
-import { storedArticleEdits } from '../../tickets/kbEditLog.js';
+import { storedArticleEdits } from '../../knowledge/loadKnowledge.js';
 import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { copyOfKnowledge } from './helpers.js';
 import { bundled } from '../helpers/bundledKb.js';

@@ -17,8 +17,8 @@ export const MAX_TRANSCRIPT_BYTES = 512 * 1024;
 
 const legacySchema = z.object({ conversationId: z.string(), entries: z.array(transcriptEntrySchema) });
 
-export interface TranscriptLogDeps {
-  dataDir: string;
+/** What both backends' transcript logs are made with, beside where they keep it. */
+export interface TranscriptOptions {
   timeZone: string;
   now: () => Date;
   /** told when an unreadable line is skipped, a legacy file moved aside, or a transcript is full */
@@ -28,6 +28,34 @@ export interface TranscriptLogDeps {
   keepEmails?: ReadonlySet<string>;
 }
 
+export interface TranscriptLogDeps extends TranscriptOptions {
+  dataDir: string;
+}
+
+/**
+ * An activity as every backend keeps it: validated, timed (now by default), as its JSON round trip
+ * (what is kept in memory is exactly what is stored), personal data in what people read masked (the
+ * request that needs contact details has its own).
+ */
+export function storedEntry(input: AtOptional<TranscriptEntry>, { now, timeZone, keepEmails }: Pick<TranscriptOptions, 'now' | 'timeZone' | 'keepEmails'>): TranscriptEntry {
+  const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
+  return { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
+}
+
+/** Says once per conversation that its transcript is full (a conversation that goes on and on, or a script). */
+export function fullTranscripts(report: (line: string) => void, maxBytes: number) {
+  const full = new Set<string>();
+  return {
+    refused(conversationId: string): void {
+      if (full.has(conversationId)) return;
+      full.add(conversationId);
+      report(`the transcript of conversation ${conversationId} is full (${maxBytes} bytes): later activities are not kept`);
+    },
+    /** the conversation's transcript was removed: it may fill again */
+    forget: (conversationId: string) => void full.delete(conversationId),
+  };
+}
+
 export function createTranscriptLog({ dataDir, timeZone, now, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: TranscriptLogDeps) {
   const lines = createJsonLines<TranscriptEntry>({
     parse: checkedBy<TranscriptEntry>(transcriptEntrySchema, 'transcript entry'),
@@ -35,7 +63,7 @@ export function createTranscriptLog({ dataDir, timeZone, now, report = () => und
     report,
     cached: 0,
   });
-  const full = new Set<string>();
+  const full = fullTranscripts(report, maxBytes);
   let ready: Promise<void> | undefined;
   const migrated = () => (ready ??= (async () => {
     for (const file of await legacyTranscriptFiles(dataDir)) {
@@ -57,17 +85,11 @@ export function createTranscriptLog({ dataDir, timeZone, now, report = () => und
   return {
     async appendTranscript(input: AtOptional<TranscriptEntry>): Promise<TranscriptEntry> {
       await migrated();
-      const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
-      // Stored as its JSON round trip: what is kept in memory is exactly what the file holds. Personal
-      // data in what people read is masked: the request that needs contact details has its own.
-      const stored: TranscriptEntry = { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
+      const stored = storedEntry(input, { now, timeZone, ...(keepEmails ? { keepEmails } : {}) });
       // A conversation that goes on and on (or a script) cannot grow its file without bound.
       const kept = await lines.append(transcriptFile(dataDir, stored.conversationId), [stored], { maxBytes });
       if (kept) index.added(stored);
-      else if (!full.has(stored.conversationId)) {
-        full.add(stored.conversationId);
-        report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
-      }
+      else full.refused(stored.conversationId);
       return structuredClone(stored);
     },
 
@@ -93,7 +115,7 @@ export function createTranscriptLog({ dataDir, timeZone, now, report = () => und
       const had = (await entriesOf(conversationId)).length > 0;
       await lines.remove(transcriptFile(dataDir, conversationId));
       index.removed(conversationId);
-      full.delete(conversationId);
+      full.forget(conversationId);
       return had;
     },
 

@@ -3,26 +3,18 @@
 // accents aside). The search filters, orders and pages in SQL on the summary rows; the snippets
 // of the page are made from its conversations' entries by the shared summarise().
 import type { Pool } from 'pg';
-import { maskActivity } from '../masking.js';
-import { parseInput, transcriptEntrySchema } from '../schemas.js';
 import { fold, summarise, type ConversationSummary, type TranscriptSearch } from '../transcriptIndex.js';
-import { MAX_TRANSCRIPT_BYTES, type TranscriptLog } from '../transcriptLog.js';
+import { fullTranscripts, MAX_TRANSCRIPT_BYTES, storedEntry, type TranscriptLog, type TranscriptOptions } from '../transcriptLog.js';
 import { messageOf } from '../transcriptMessages.js';
 import type { TranscriptEntry } from '../types.js';
-import { isoWithOffset } from '../zonedTime.js';
 import { sqlRange } from './sqlTime.js';
 
-export interface PgTranscriptLogDeps {
+export interface PgTranscriptLogDeps extends TranscriptOptions {
   pool: Pool;
-  timeZone: string;
-  now: () => Date;
-  report?: (line: string) => void;
-  maxBytes?: number;
-  keepEmails?: ReadonlySet<string>;
 }
 
 export function createPgTranscriptLog({ pool, timeZone, now, report = () => undefined, maxBytes = MAX_TRANSCRIPT_BYTES, keepEmails }: PgTranscriptLogDeps): TranscriptLog {
-  const full = new Set<string>();
+  const full = fullTranscripts(report, maxBytes);
 
   async function entriesOf(ids: readonly string[]): Promise<Map<string, TranscriptEntry[]>> {
     const byId = new Map<string, TranscriptEntry[]>(ids.map((id) => [id, []]));
@@ -37,8 +29,7 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
 
   return {
     async appendTranscript(input) {
-      const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
-      const stored: TranscriptEntry = { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
+      const stored = storedEntry(input, { now, timeZone, ...(keepEmails ? { keepEmails } : {}) });
       const json = JSON.stringify(stored);
       const message = messageOf(stored);
       const userWrote = message?.from === 'user' && message.text.trim() !== '';
@@ -56,10 +47,7 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
          INSERT INTO transcript_entries (conversation_id, at, body) SELECT conversation_id, $2, $7 FROM room`,
         [stored.conversationId, new Date(stored.at), userWrote, Buffer.byteLength(json) + 1, message ? `${fold(message.text)}\n` : '', maxBytes, json],
       );
-      if (kept.rowCount !== 1 && !full.has(stored.conversationId)) {
-        full.add(stored.conversationId);
-        report(`the transcript of conversation ${stored.conversationId} is full (${maxBytes} bytes): later activities are not kept`);
-      }
+      if (kept.rowCount !== 1) full.refused(stored.conversationId);
       return structuredClone(stored);
     },
 
@@ -68,7 +56,7 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
     },
 
     async remove(conversationId) {
-      full.delete(conversationId);
+      full.forget(conversationId);
       return ((await pool.query('DELETE FROM conversations WHERE conversation_id = $1', [conversationId])).rowCount ?? 0) > 0;
     },
 

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import type { FeedbackRecord, KbEdit } from '../../tickets/types.js';
+import { until } from '../helpers/until.js';
 import { clockAt, clockReading, sampleCallback, sampleTicket } from './helpers.js';
 
 interface Opened {
@@ -199,13 +200,4 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect(await store.transcript('conv-other')).to.have.length(1);
     expect((await store.listUnanswered()).map((r) => r.conversationId)).to.deep.equal(['conv-other']);
   });
-}
-
-/** Polls `check` until it holds (at most 5 s). */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  const end = Date.now() + 5000;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('not within 5 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { createPgStore } from '../../../tickets/postgres/pgStore.js';
 import { usePostgres } from '../../helpers/postgres.js';
+import { until } from '../../helpers/until.js';
 import { storeContract } from '../storeContract.js';
 
 describe('the helpdesk store on PostgreSQL: records, transcripts, purge, erasure', () => {
@@ -25,8 +26,7 @@ describe('knowledge-base edits on PostgreSQL, between instances', () => {
       // Listening starts with a connection: give it until the first notice, then one more edit.
       await new Promise((resolve) => setTimeout(resolve, 300));
       await there.recordKbEdit({ id: 'e1', by: 'anne@scriba.example', action: 'add-question', articleId: 'reset-password', summary: 'mdp', changes: [{ articleId: 'reset-password', before: 'a', after: 'b' }] }, null);
-      const end = Date.now() + 5000;
-      while (heard.length === 0 && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(() => heard.length > 0);
       expect(heard, 'heard by the other instance').to.have.length(1);
     } finally {
       stop();
@@ -59,12 +59,3 @@ describe('knowledge-base edits on PostgreSQL, between instances', () => {
     }
   });
 });
-
-/** Polls `check` until it holds. */
-async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

@@ -12,6 +12,7 @@ import { createLocalDirectLine } from './directLine/localDirectLine.js';
 import { createTokenSigner } from './directLine/tokens.js';
 import { KnowledgeError } from '../knowledge/knowledgeError.js';
 import { openLiveKnowledge } from '../knowledge/liveKnowledge.js';
+import { storedArticleEdits } from '../knowledge/loadKnowledge.js';
 import { trainingTexts } from '../knowledge/matcher.js';
 import { formatProblem } from '../knowledge/problems.js';
 import { createControlClassifier, loadPhrasings } from '../dialogs/understand/controlIntents.js';
@@ -26,7 +27,6 @@ import { databaseWhere, openPgStorage, type PgStorage } from '../tickets/postgre
 import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
-import { storedArticleEdits } from '../knowledge/loadKnowledge.js';
 import { publishedEmails } from '../tickets/masking.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data

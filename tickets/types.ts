@@ -185,4 +185,55 @@ export interface StaffAccount {
   passwordHash: string;
   createdAt: string;
   updatedAt?: string;
+  /** when an admin disabled it (it cannot sign in, its sessions end); absent: active */
+  disabledAt?: string;
+  /**
+   * Sessions opened at or before this time are over: set when the account is disabled, and kept
+   * when it is enabled again, so the sessions it had then do not come back.
+   */
+  sessionsEndedAt?: string;
+}
+
+/**
+ * What the staff audit records: signing in and out, and every change made from the console or the
+ * scripts. The one list the store's checks, the API's filter and the console's labels derive from.
+ */
+export const STAFF_AUDIT_ACTIONS = [
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
+  'account-created',
+  'account-password-set',
+  'account-role-changed',
+  'account-disabled',
+  'account-enabled',
+  'account-removed',
+  'request-status-changed',
+  'knowledge-edited',
+] as const;
+export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];
+
+/** Who did it, when no staff member's email says so: STAFF_TOKEN, or `npm run staff:add`. */
+export const AUDIT_TOKEN_ACTOR = 'token';
+export const AUDIT_COMMAND_LINE_ACTOR = 'staff:add';
+
+/** One line of the staff audit: staff data only, never a password or a customer's personal data. */
+export interface StaffAuditEntry {
+  /** ISO 8601, UTC */
+  at: string;
+  /** the staff member's email, `token` or `staff:add`; for a failed sign-in, the email typed */
+  actor: string;
+  action: StaffAuditAction;
+  /** what it was done to: an account's email, a request's reference, an article's id */
+  target?: string;
+  /** a few words: the new role, the new status, why a sign-in failed */
+  details?: string;
+  /** the caller's address as the server knows it (behind a trusted proxy, the one it forwarded) */
+  address?: string;
+}
+
+/** Which audit entries a page lists: `from` inclusive, `to` exclusive. */
+export interface StaffAuditFilter extends TimeRange {
+  action?: StaffAuditAction;
+  actor?: string;
 }

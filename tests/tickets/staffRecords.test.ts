@@ -2,7 +2,7 @@ import { createFileStaffRecords } from '../../tickets/staffRecords.js';
 import { useTempDataDir } from './helpers.js';
 import { staffRecordsContract } from './staffRecordsContract.js';
 
-describe('staff accounts and signed-out sessions on disk', () => {
+describe('staff accounts, signed-out sessions and the audit on disk', () => {
   const dirs = useTempDataDir();
   staffRecordsContract(() => createFileStaffRecords(dirs.dataDir()));
 });

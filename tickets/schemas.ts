@@ -2,9 +2,10 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestStatus, StatusChange, Ticket, TranscriptEntry, Tried, UnansweredRecord,
+  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestMessage, RequestPriority, RequestStatus, StatusChange, Ticket,
+  TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
-import { KB_EDIT_ACTIONS, REQUEST_STATUSES, TICKET_LEVELS } from './types.js';
+import { KB_EDIT_ACTIONS, REQUEST_PRIORITIES, REQUEST_STATUSES, TICKET_LEVELS } from './types.js';
 
 const isoTime = z.iso.datetime({ offset: true });
 const text = z.string().min(1);
@@ -13,13 +14,25 @@ const language = z.enum(['fr', 'en']);
 const email = z.string().regex(/^[^\s@]+@[^\s@]+$/, 'not an email address');
 
 export const requestStatusSchema = z.enum(REQUEST_STATUSES) satisfies z.ZodType<RequestStatus>;
+export const requestPrioritySchema = z.enum(REQUEST_PRIORITIES) satisfies z.ZodType<RequestPriority>;
 
 export const statusChangeSchema = z.object({
   status: requestStatusSchema,
   at: isoTime,
   note: z.string().optional(),
   by: z.string().optional(),
+  public: z.boolean().optional(),
+  id: z.string().optional(),
 }) satisfies z.ZodType<StatusChange>;
+
+const messageSchema = z.object({
+  id: text,
+  at: isoTime,
+  from: z.enum(['staff', 'customer']),
+  by: z.string().optional(),
+  text: z.string(),
+  visibility: z.enum(['public', 'internal']),
+}) satisfies z.ZodType<RequestMessage>;
 
 const tried = z.object({
   articles: z.array(z.object({
@@ -55,6 +68,10 @@ const requestBase = {
   articleId: text.optional(),
   requestKey: text.max(300).optional(),
   address: addressSchema.optional(),
+  assignee: z.string().optional(),
+  priority: requestPrioritySchema.optional(),
+  messages: z.array(messageSchema).optional(),
+  firstReplyAt: isoTime.optional(),
   tried,
 };
 
@@ -79,7 +96,9 @@ export const callbackSchema = z.object({
   consent: z.literal(true, 'the user must consent to be called back'),
 }) satisfies z.ZodType<CallbackRequest>;
 
-const assigned = { reference: true, kind: true, createdAt: true, status: true, statusHistory: true } as const;
+const assigned = {
+  reference: true, kind: true, createdAt: true, status: true, statusHistory: true, assignee: true, priority: true, messages: true, firstReplyAt: true,
+} as const;
 export const newTicketSchema = ticketSchema.omit(assigned);
 export const newCallbackSchema = callbackSchema.omit(assigned);
 

@@ -18,6 +18,28 @@ export interface StatusChange {
   at: string;
   note?: string;
   by?: string;
+  /** the note is for the customer too (told with the change); otherwise staff only */
+  public?: boolean;
+  /** the change's event (absent on older changes) */
+  id?: string;
+}
+
+/** How urgent staff judge a request: the one list the rest derives from, least urgent first. */
+export const REQUEST_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type RequestPriority = (typeof REQUEST_PRIORITIES)[number];
+
+/**
+ * A message on a request after it was made: a staff reply (public: the customer is told; internal:
+ * a note for staff) or what the customer added to it.
+ */
+export interface RequestMessage {
+  id: string;
+  at: string;
+  from: 'staff' | 'customer';
+  /** the staff member's email, for a staff message */
+  by?: string;
+  text: string;
+  visibility: 'public' | 'internal';
 }
 
 export type ArticleFeedback = 'helpful' | 'not-helpful' | 'none';
@@ -61,6 +83,14 @@ interface RequestBase {
   requestKey?: string;
   /** how to write to the customer in the conversation the request was made in (absent on older requests) */
   address?: ConversationAddress;
+  /** the staff member who owns it (email); absent: nobody yet */
+  assignee?: string;
+  /** absent: 'normal' */
+  priority?: RequestPriority;
+  /** replies, internal notes and the customer's additions, oldest first (absent: none yet) */
+  messages?: RequestMessage[];
+  /** when staff first told the customer something (a public reply or note): the first-reply target's end */
+  firstReplyAt?: string;
 }
 
 export interface Ticket extends RequestBase {
@@ -81,8 +111,8 @@ export interface CallbackRequest extends RequestBase {
 
 export type HelpdeskRequest = Ticket | CallbackRequest;
 
-/** Fields the store fills in itself when it creates a request. */
-type Assigned = 'reference' | 'kind' | 'createdAt' | 'status' | 'statusHistory';
+/** Fields the store fills in itself when it creates a request, or staff set later. */
+type Assigned = 'reference' | 'kind' | 'createdAt' | 'status' | 'statusHistory' | 'assignee' | 'priority' | 'messages' | 'firstReplyAt';
 export type NewTicket = Omit<Ticket, Assigned>;
 export type NewCallback = Omit<CallbackRequest, Assigned>;
 

@@ -45,7 +45,7 @@ describe('signing in to the staff API', function () {
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).to.match(/^staff_session=v1\.[\w-]+\.[\w-]+; Path=\/; Max-Age=(28800|2879\d); HttpOnly; SameSite=Strict$/);
     expect((await client.get('/api/staff/requests')).status).to.equal(200);
-    expect((await client.get('/api/staff/me')).body).to.deep.equal({ email: 'agent@scriba.example', role: 'agent', csrfToken: res.body.csrfToken });
+    expect((await client.get('/api/staff/me')).body).to.deep.equal({ email: 'agent@scriba.example', role: 'agent', csrfToken: res.body.csrfToken, timeZone: 'Europe/Paris' });
   });
 
   it('marks the cookie Secure when the request came over https (through a TLS proxy)', async () => {

@@ -101,7 +101,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Debian's Chromium, headless, in a fresh profile (Playwright takes the profile folder as
  * launchPersistentContext's argument, not as --user-data-dir): never a browser Playwright downloads.
  */
-export async function launchChromium(options: { locale: string; viewport?: { width: number; height: number } }): Promise<BrowserContext> {
+export async function launchChromium(options: { locale: string; viewport?: { width: number; height: number }; timezoneId?: string }): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Install it with \`sudo apt-get install -y chromium\` (Debian; .ci/run does this in CI), or set CHROMIUM_PATH to a Chromium or Chrome binary. Never \`npx playwright install\`.`);
   }
@@ -111,6 +111,7 @@ export async function launchChromium(options: { locale: string; viewport?: { wid
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     locale: options.locale,
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
   });
 }
 

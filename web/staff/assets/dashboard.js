@@ -215,7 +215,7 @@
         if (Staff.failed(res, body)) return;
         var data = res.data || {};
         var formulas = formulasOf(data);
-        if (data.range) range.textContent = t('rangeShown', { from: fmt.dateTime(data.range.from), to: fmt.dateTime(data.range.to) });
+        if (data.range) range.textContent = fmt.labelled(t('rangeShown', { from: fmt.dateTime(data.range.from, { label: false }), to: fmt.dateTime(data.range.to, { label: false }) }));
         Staff.replace(body,
           typeof window.Chart === 'function' ? null : h('div', { class: 'alert alert--info' }, t('chartsUnavailable')),
           kpis(data, formulas),

@@ -58,21 +58,103 @@
     return isNaN(d.getTime()) ? null : d;
   }
 
+  function browserZone() {
+    return new Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  }
+
+  var zoneChecks = {};
+  function knownZone(zone) {
+    if (typeof zone !== 'string' || !zone) return false;
+    if (!(zone in zoneChecks)) {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        zoneChecks[zone] = true;
+      } catch (e) {
+        zoneChecks[zone] = false;
+      }
+    }
+    return zoneChecks[zone];
+  }
+
+  /**
+   * The business time zone, as the server gives it with the session. Staff work in one place while
+   * their browsers may be anywhere: a time read in the browser's zone would be a different hour.
+   * An older server that sends none: the browser's own zone, still named in every label.
+   */
+  function businessZone() {
+    var zone = Staff.session && Staff.session.timeZone;
+    return knownZone(zone) ? zone : browserZone();
+  }
+
+  /** `options`: a zone name, or { timeZone, label }; every time is in the business zone unless told. */
+  function zoneOf(options) {
+    var asked = typeof options === 'string' ? options : options && options.timeZone;
+    return knownZone(asked) ? asked : businessZone();
+  }
+
+  function labelled(options) {
+    return !(options && typeof options === 'object' && options.label === false);
+  }
+
+  // Formatters are slow to make and a page formats hundreds of times.
+  var formatters = {};
+  function formatter(style, zone) {
+    var key = locale() + '|' + style + '|' + zone;
+    if (!formatters[key]) {
+      var options = style === 'time' ? { timeStyle: 'short' } : style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' };
+      options.timeZone = zone;
+      formatters[key] = new Intl.DateTimeFormat(locale(), options);
+    }
+    return formatters[key];
+  }
+
+  function withZone(text, zone) {
+    return text + ' (' + zone + ')';
+  }
+
+  /** "1 Dec 2026, 10:00 – 10:30" in `zone`; the end's date too when it falls on another day there. */
+  function span(start, end, zone) {
+    var sameDay = formatter('date', zone).format(start) === formatter('date', zone).format(end);
+    return formatter('dateTime', zone).format(start) + ' – ' + formatter(sameDay ? 'time' : 'dateTime', zone).format(end);
+  }
+
   Staff.fmt = {
-    dateTime: function (iso, timeZone) {
+    /** The zone every time of the console is shown in (the business's, from the server). */
+    timeZone: businessZone,
+    /** "1 Dec 2026, 10:00 (Europe/Paris)": in the business zone, labelled; { label: false } where the page labels it once. */
+    dateTime: function (iso, options) {
       var d = valid(iso);
       if (!d) return String(iso || '');
-      var options = { dateStyle: 'medium', timeStyle: 'short' };
-      if (timeZone) options.timeZone = timeZone;
-      try {
-        return new Intl.DateTimeFormat(locale(), options).format(d);
-      } catch (e) {
-        return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(d);
-      }
+      var zone = zoneOf(options);
+      var text = formatter('dateTime', zone).format(d);
+      return labelled(options) ? withZone(text, zone) : text;
     },
-    time: function (iso) {
+    /** "10:00 (Europe/Paris)", same options as dateTime. */
+    time: function (iso, options) {
       var d = valid(iso);
-      return d ? new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(d) : '';
+      if (!d) return '';
+      var zone = zoneOf(options);
+      var text = formatter('time', zone).format(d);
+      return labelled(options) ? withZone(text, zone) : text;
+    },
+    /**
+     * A callback slot: "1 Dec 2026, 10:00 – 10:30 (Europe/Paris)", both ends in the business zone;
+     * when the customer chose it in another zone, their own hours follow.
+     */
+    slot: function (startIso, endIso, customerZone) {
+      var start = valid(startIso);
+      var end = valid(endIso);
+      if (!start || !end) return [startIso, endIso].filter(Boolean).join(' – ');
+      var zone = businessZone();
+      var text = withZone(span(start, end, zone), zone);
+      if (knownZone(customerZone) && customerZone !== zone) {
+        text += ' · ' + Staff.t('customerTime', { time: withZone(span(start, end, customerZone), customerZone) });
+      }
+      return text;
+    },
+    /** `text` followed by the business zone, for a line that holds several times: "From … to … (Europe/Paris)". */
+    labelled: function (text) {
+      return withZone(text, businessZone());
     },
     /** "YYYY-MM-DD" (a day, no zone) as "24 nov." */
     day: function (day) {
@@ -99,11 +181,13 @@
     return title == null ? '' : String(title);
   };
 
-  /** A date field's "YYYY-MM-DD" as the ISO instant of that local midnight; `end` = the next midnight (the API's `to` is exclusive). */
+  /**
+   * A date field's "YYYY-MM-DD" for the API, which reads a day alone in the business zone (`from` its
+   * first instant, `to` its end): the browser's midnight would cut the days somewhere else than the
+   * times shown. `end` is kept for the callers that say which edge they mean.
+   */
   Staff.dayToIso = function (day, end) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || '');
-    if (!m) return '';
-    return new Date(+m[1], +m[2] - 1, +m[3] + (end ? 1 : 0)).toISOString();
+    return /^\d{4}-\d{2}-\d{2}$/.test(day || '') ? day : '';
   };
 
   document.documentElement.lang = Staff.lang;

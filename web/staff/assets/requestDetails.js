@@ -36,9 +36,7 @@
   }
 
   function requestCard(r) {
-    var slot = r.kind === 'callback' && r.slot
-      ? fmt.dateTime(r.slot.start, r.timeZone) + ' – ' + fmt.time(r.slot.end) + (r.timeZone ? ' (' + r.timeZone + ')' : '')
-      : null;
+    var slot = r.kind === 'callback' && r.slot ? fmt.slot(r.slot.start, r.slot.end, r.timeZone) : null;
     return h('section', { class: 'detail-card' },
       h('h3', null, t('detailRequest')),
       h('dl', { class: 'facts' },

@@ -5,7 +5,7 @@ import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { Logger } from './deps.js';
 import { repeatedFailures } from './repeatedFailures.js';
 
-type Args<K extends keyof HelpdeskStore> = Parameters<HelpdeskStore[K]>[0];
+type Args<K extends 'recordAnswerShown' | 'recordFeedback' | 'recordUnanswered'> = Parameters<HelpdeskStore[K]>[0];
 
 export interface Analytics {
   answerShown(record: Args<'recordAnswerShown'>): Promise<void>;

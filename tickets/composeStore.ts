@@ -3,12 +3,17 @@
 import type { Erasable, HelpdeskStore } from './helpdeskStore.js';
 import { maskPersonalData } from './masking.js';
 import type { KbEditLog } from './kbEditLog.js';
+import type { EventHub } from './requestChanges.js';
+import type { RequestOutbox } from './requestOutbox.js';
 import type { MonthlyLog } from './monthlyLog.js';
 import type { TranscriptLog } from './transcriptLog.js';
 import type { AnswerShownRecord, FeedbackRecord, LookupFailure, UnansweredRecord } from './types.js';
 
 export interface StoreParts {
-  requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'pageRequests'>;
+  requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'changeRequest' | 'pageRequests'>;
+  outbox: RequestOutbox;
+  /** where the request part announces what it wrote */
+  events: EventHub;
   /** Removes the requests of a person (by email, phone or conversation); their references and conversations. */
   eraseRequests(who: Erasable): Promise<Array<{ reference: string; conversationId: string }>>;
   feedback: MonthlyLog<FeedbackRecord>;
@@ -19,12 +24,15 @@ export interface StoreParts {
   transcripts: TranscriptLog;
 }
 
-export function composeStore({ requests, eraseRequests, feedback, unanswered, answers, lookups, kbEdits, transcripts }: StoreParts): HelpdeskStore {
+export function composeStore({ requests, outbox, events, eraseRequests, feedback, unanswered, answers, lookups, kbEdits, transcripts }: StoreParts): HelpdeskStore {
   return {
     createTicket: requests.createTicket,
     createCallback: requests.createCallback,
     findByReference: requests.findByReference,
-    updateStatus: requests.updateStatus,
+    updateStatus: (ref, status, note, by) => requests.changeRequest(ref, { type: 'status', status, ...(note !== undefined ? { note } : {}), ...(by !== undefined ? { by } : {}) }),
+    changeRequest: requests.changeRequest,
+    outbox,
+    onRequestEvent: events.subscribe,
     listRequests: async (filter) => (await requests.pageRequests(filter ?? {}, {})).requests,
     pageRequests: requests.pageRequests,
     // What customers typed is kept for analysis without their contact details.

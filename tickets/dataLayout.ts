@@ -10,6 +10,8 @@
 //   answers/2026-11.jsonl              answers shown (article, confidence, question)
 //   lookups/2026-11.jsonl              status lookups refused for wrong contact details
 //   kb-edits/2026-11.jsonl             staff edits of the knowledge base (before/after, for revert)
+//   outbox/deliveries.jsonl            which request events were delivered to whom (the events
+//                                      themselves are the request lines)
 //   transcripts/<readable id>-<hash>.jsonl   one conversation's activities
 //   state/<aa>/<hash>.json             one conversation's state (bot conversation and user state)
 //
@@ -30,6 +32,7 @@ export const folders = {
   answers: 'answers',
   lookups: 'lookups',
   kbEdits: 'kb-edits',
+  outbox: 'outbox',
   transcripts: 'transcripts',
   state: 'state',
 } as const;

@@ -9,7 +9,9 @@ import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
 import { fileKbEditLog } from './kbEditLog.js';
 import { createMonthlyLog } from './monthlyLog.js';
+import { createEventHub, type RequestChange, type RequestEvent } from './requestChanges.js';
 import { createRequestLog } from './requestLog.js';
+import { createFileOutbox, type RequestOutbox } from './requestOutbox.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFailureSchema, unansweredSchema } from './schemas.js';
 import { createTranscriptLog } from './transcriptLog.js';
 import type { ConversationSummary, TranscriptSearch } from './transcriptIndex.js';
@@ -27,6 +29,15 @@ export interface HelpdeskStore {
   findByReference(ref: string): Promise<HelpdeskRequest | undefined>;
   /** Sets the status and appends it to the history; undefined if the reference is unknown. */
   updateStatus(ref: string, status: RequestStatus, note?: string, by?: string): Promise<HelpdeskRequest | undefined>;
+  /**
+   * Makes a change (status, reply, note, assignment, priority, the customer's addition) and keeps it
+   * with its event in the outbox; undefined if the reference is unknown.
+   */
+  changeRequest(ref: string, change: RequestChange): Promise<HelpdeskRequest | undefined>;
+  /** The request events still to deliver (every instance shares them). */
+  outbox: RequestOutbox;
+  /** Calls `listener` after this instance keeps a request event (the others find it in the outbox). */
+  onRequestEvent(listener: (event: RequestEvent) => void): () => void;
   /** Newest first; `from` inclusive, `to` exclusive, on createdAt. */
   listRequests(filter?: RequestFilter): Promise<HelpdeskRequest[]>;
   /** A page of listRequests (`offset` skipped, at most `limit`), and how many match in all. */
@@ -117,7 +128,10 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
   // The counters read the requests' highest references once: a lost counter file never re-issues one.
   const counters = createCounterStore(dataDir, { highestStored: () => requests.highestCounters(), report });
-  const requests = createRequestLog({ dataDir, timeZone, now, counters, report });
+  const hub = createEventHub();
+  const requests = createRequestLog({ dataDir, timeZone, now, counters, report, emit: hub.emit });
+  const outbox = createFileOutbox({ dataDir, now, eventsSince: requests.eventsSince, report });
+  hub.subscribe(outbox.add);
   const transcripts = createTranscriptLog({ dataDir, timeZone, now, report, ...(maxTranscriptBytes ? { maxBytes: maxTranscriptBytes } : {}), ...(keepEmails ? { keepEmails } : {}) });
   const feedback = createMonthlyLog({ dir: join(dataDir, folders.feedback), timeZone, now, schema: feedbackSchema, what: 'feedback', report });
   const unanswered = createMonthlyLog({ dir: join(dataDir, folders.unanswered), timeZone, now, schema: unansweredSchema, what: 'unanswered question', report });
@@ -135,6 +149,7 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
         (who.phone !== undefined && r.kind === 'callback' && r.contact.phone === who.phone) ||
         (who.conversationId !== undefined && r.conversationId === who.conversationId));
     },
+    outbox, events: hub,
     feedback, unanswered, answers, lookups, kbEdits: fileKbEditLog(kbEdits), transcripts,
   });
 }

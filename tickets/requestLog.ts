@@ -1,7 +1,9 @@
 // Tickets and callback requests, one JSON Lines file per month (the month of the reference's
 // date), so a reference says which file holds it and no index is needed. A request is one line
-// when created, each status change one more line: nothing is ever rewritten, and every line is
-// on disk (fsynced) before the reference or the change is confirmed.
+// when created, each later change (status, reply, assignment…) one more line: nothing is ever
+// rewritten, and every line is on disk (fsynced) before the reference or the change is confirmed.
+// The lines are also the outbox's events (requestOutbox.ts): the event is durable with its change.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CounterStore } from './counterStore.js';
@@ -12,23 +14,30 @@ import { migrateToLines } from './legacyFiles.js';
 import { dropOver, use } from './recentlyUsed.js';
 import { formatReference, parseReference, referenceCounter, supportLevel } from './reference.js';
 import {
-  callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema, statusChangeSchema, ticketSchema,
-} from './schemas.js';
-import type {
-  CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestStatus, StatusChange, Ticket,
-} from './types.js';
+  appliedChange, appliedChangeSchema, applyChange, changeEvent, creationEvent, type AppliedChange, type RequestChange, type RequestEvent,
+} from './requestChanges.js';
+import { callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, statusChangeSchema, ticketSchema } from './schemas.js';
+import type { CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, StatusChange, Ticket } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
 
 type Assigned = Pick<HelpdeskRequest, 'reference' | 'createdAt' | 'status' | 'statusHistory'>;
 
-/** One line of a month file: a request as created, or a later change of its status. */
-type Line = { request: HelpdeskRequest } | { status: { reference: string; change: StatusChange } };
+/**
+ * One line of a month file: a request as created, or a later change to it (`status` lines are
+ * how earlier versions wrote a status change; still read).
+ */
+type Line =
+  | { request: HelpdeskRequest }
+  | { change: { reference: string; change: AppliedChange } }
+  | { status: { reference: string; change: StatusChange } };
 
 const requestSchema = z.discriminatedUnion('kind', [ticketSchema, callbackSchema]);
 const lineSchema = z.union([
   z.object({ request: requestSchema }),
+  z.object({ change: z.object({ reference: z.string(), change: appliedChangeSchema }) }),
   z.object({ status: z.object({ reference: z.string(), change: statusChangeSchema }) }),
 ]);
+const referenceOf = (line: Line) => ('request' in line ? line.request.reference : 'change' in line ? line.change.reference : line.status.reference);
 const legacyMonthSchema = z.object({ requests: z.array(requestSchema) });
 
 export interface RequestLogDeps {
@@ -40,12 +49,14 @@ export interface RequestLogDeps {
   maxOpen?: number;
   /** told when an unreadable line is skipped or an old file moved aside */
   report?: (line: string) => void;
+  /** told of each creation or change once its line is on disk */
+  emit?: (event: RequestEvent) => void;
 }
 
 /** A retry of the same creation (a channel resending an activity) within this time gets the same request. */
 const IDEMPOTENCY_WINDOW_MS = 24 * 3600 * 1000;
 
-export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6, report = () => undefined }: RequestLogDeps) {
+export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6, report = () => undefined, emit = () => undefined }: RequestLogDeps) {
   const dir = join(dataDir, folders.requests);
   const lines = createJsonLines<Line>({
     parse: checkedBy<Line>(lineSchema, 'request line'),
@@ -78,7 +89,10 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
     const folded = new Map<string, HelpdeskRequest>();
     for (const line of await lines.read(file)) {
       if ('request' in line) folded.set(line.request.reference, structuredClone(line.request));
-      else {
+      else if ('change' in line) {
+        const found = folded.get(line.change.reference);
+        if (found) folded.set(found.reference, applyChange(found, line.change.change));
+      } else {
         const found = folded.get(line.status.reference);
         if (found) {
           found.status = line.status.change.status;
@@ -119,6 +133,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       await lines.append(file, [{ request }]);
       folded.set(reference, structuredClone(request));
     });
+    emit(creationEvent(request));
     return structuredClone(request);
   }
 
@@ -144,21 +159,38 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       });
     },
 
-    async updateStatus(ref: string, status: RequestStatus, note?: string, by?: string): Promise<HelpdeskRequest | undefined> {
+    /** Makes the change and keeps it; undefined if the reference is unknown. */
+    async changeRequest(ref: string, change: RequestChange): Promise<HelpdeskRequest | undefined> {
       const parsed = parseReference(ref);
       if (!parsed) return undefined;
-      const change: StatusChange = { status: parseInput(requestStatusSchema, status, 'status'), at: isoWithOffset(now(), timeZone) };
-      if (note !== undefined) change.note = note;
-      if (by !== undefined) change.by = by;
+      const applied = appliedChange(change, isoWithOffset(now(), timeZone));
       const file = requestFile(dataDir, parsed.date);
-      return serially(file, async () => {
-        const found = (await month(file)).get(parsed.reference);
+      const changed = await serially(file, async () => {
+        const folded = await month(file);
+        const found = folded.get(parsed.reference);
         if (!found) return undefined;
-        await lines.append(file, [{ status: { reference: found.reference, change } }]);
-        found.status = change.status;
-        found.statusHistory.push(change);
-        return structuredClone(found);
+        await lines.append(file, [{ change: { reference: found.reference, change: applied } }]);
+        const next = applyChange(found, applied);
+        folded.set(next.reference, next);
+        return structuredClone(next);
       });
+      if (changed) emit(changeEvent(changed.reference, applied));
+      return changed;
+    },
+
+    /** The events of the lines written since `since` (creations and changes), oldest first. */
+    async eventsSince(since: Date): Promise<RequestEvent[]> {
+      await migrated();
+      const events: RequestEvent[] = [];
+      for (const file of await monthFiles(dir)) {
+        const info = await stat(file).catch(() => undefined);
+        if (!info || info.mtimeMs < since.getTime()) continue;
+        for (const line of await serially(file, () => lines.read(file))) {
+          if ('request' in line && Date.parse(line.request.createdAt) >= since.getTime()) events.push(creationEvent(line.request));
+          if ('change' in line && Date.parse(line.change.change.at) >= since.getTime()) events.push(changeEvent(line.change.reference, line.change.change));
+        }
+      }
+      return events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     },
 
     /** Removes the requests `drop` says; their references and conversations. */
@@ -171,7 +203,7 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
           const gone = [...folded.values()].filter(drop).map((r) => ({ reference: r.reference, conversationId: r.conversationId }));
           if (gone.length === 0) return [];
           const refs = new Set(gone.map((g) => g.reference));
-          const kept = (await lines.read(file)).filter((line) => !refs.has('request' in line ? line.request.reference : line.status.reference));
+          const kept = (await lines.read(file)).filter((line) => !refs.has(referenceOf(line)));
           await lines.rewrite(file, kept);
           for (const ref of refs) folded.delete(ref);
           return gone;

@@ -1,24 +1,51 @@
 // Tickets and callback requests on PostgreSQL, with the semantics of the embedded request log
-// (requestLog.ts): the same validation, references, dates and status history, shared by every
-// instance. A reference is only returned once its row is committed.
-import type { Pool } from 'pg';
+// (requestLog.ts): the same validation, references, dates and history, shared by every instance.
+// A reference is only returned once its row is committed; a change and its event (the outbox row,
+// request_events) are committed together.
+import type { Pool, PoolClient } from 'pg';
 import type { HelpdeskStore } from '../helpdeskStore.js';
 import { formatReference, parseReference, referenceCounter, supportLevel } from '../reference.js';
-import { newCallbackSchema, newTicketSchema, parseInput, requestStatusSchema } from '../schemas.js';
-import type { CallbackRequest, HelpdeskRequest, RequestFilter, StatusChange, Ticket } from '../types.js';
+import { appliedChange, applyChange, changeEvent, creationEvent, type RequestEvent } from '../requestChanges.js';
+import type { RequestOutbox } from '../requestOutbox.js';
+import { newCallbackSchema, newTicketSchema, parseInput } from '../schemas.js';
+import type { CallbackRequest, HelpdeskRequest, RequestFilter, Ticket } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
 import { sqlRange } from './sqlTime.js';
 
-export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'listRequests' | 'pageRequests'>;
+export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'changeRequest' | 'listRequests' | 'pageRequests'>;
 
 export interface PgRequestStoreOptions {
   timeZone: string;
   now?: () => Date;
+  /** told of each creation or change once it is committed */
+  emit?: (event: RequestEvent) => void;
+}
+
+type Queryable = Pool | PoolClient;
+
+/** Runs `job` in a transaction on one connection of the pool. */
+async function inTransaction<R>(pool: Pool, job: (client: PoolClient) => Promise<R>): Promise<R> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await job(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertEvent(db: Queryable, event: RequestEvent): Promise<void> {
+  await db.query('INSERT INTO request_events (id, reference, at, event, next_at) VALUES ($1, $2, $3, $4, $3)', [event.id, event.reference, new Date(event.at), JSON.stringify(event)]);
 }
 
 type Assigned = Pick<HelpdeskRequest, 'reference' | 'createdAt' | 'status' | 'statusHistory'>;
 
-export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Date() }: PgRequestStoreOptions): RequestStore {
+export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Date(), emit = () => undefined }: PgRequestStoreOptions): RequestStore {
   async function create<R extends HelpdeskRequest>(level: 1 | 2, key: string | undefined, build: (assigned: Assigned) => R): Promise<R> {
     if (key) {
       const earlier = await byKey(key);
@@ -29,7 +56,16 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     const reference = formatReference(level, at, Number(rows[0]!.n), timeZone);
     const createdAt = isoWithOffset(at, timeZone);
     const request = build({ reference, createdAt, status: 'open', statusHistory: [{ status: 'open', at: createdAt }] });
-    if (await insertRequest(pool, request)) return request;
+    const event = creationEvent(request);
+    const inserted = await inTransaction(pool, async (client) => {
+      if (!(await insertRequest(client, request))) return false;
+      await insertEvent(client, event);
+      return true;
+    });
+    if (inserted) {
+      emit(event);
+      return request;
+    }
     // Another instance took the same retried activity first: its request is the one.
     return (await byKey(key!)) as R;
   }
@@ -64,6 +100,26 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     return { requests: rows.map((r) => r.body), total: Number(counted.rows[0]!.n) };
   }
 
+  /** The row is locked while the change is made: two staff members changing one request both land in its history. */
+  async function changeRequest(ref: string, change: Parameters<RequestStore['changeRequest']>[1]): Promise<HelpdeskRequest | undefined> {
+    const parsed = parseReference(ref);
+    if (!parsed) return undefined;
+    const applied = appliedChange(change, isoWithOffset(now(), timeZone));
+    const changed = await inTransaction(pool, async (client) => {
+      const { rows } = await client.query<{ body: HelpdeskRequest }>('SELECT body FROM requests WHERE reference = $1 FOR UPDATE', [parsed.reference]);
+      if (!rows[0]) return undefined;
+      const next = applyChange(rows[0].body, applied);
+      await client.query(
+        'UPDATE requests SET body = $2, status = $3, assignee = $4, priority = $5, first_reply_at = $6 WHERE reference = $1',
+        [next.reference, JSON.stringify(next), next.status, next.assignee ?? null, next.priority ?? 'normal', next.firstReplyAt ? new Date(next.firstReplyAt) : null],
+      );
+      await insertEvent(client, changeEvent(next.reference, applied));
+      return next;
+    });
+    if (changed) emit(changeEvent(changed.reference, applied));
+    return changed;
+  }
+
   return {
     async createTicket(input) {
       const fields = parseInput(newTicketSchema, input, 'ticket');
@@ -82,21 +138,8 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
       return rows[0]?.body;
     },
 
-    async updateStatus(ref, status, note, by) {
-      const parsed = parseReference(ref);
-      if (!parsed) return undefined;
-      const change: StatusChange = { status: parseInput(requestStatusSchema, status, 'status'), at: isoWithOffset(now(), timeZone) };
-      if (note !== undefined) change.note = note;
-      if (by !== undefined) change.by = by;
-      // One statement: two staff members changing the same request both land in its history.
-      const { rows } = await pool.query<{ body: HelpdeskRequest }>(
-        `UPDATE requests SET status = $2,
-           body = jsonb_set(jsonb_set(body, '{status}', to_jsonb($2::text)), '{statusHistory}', (body -> 'statusHistory') || jsonb_build_array($3::jsonb))
-         WHERE reference = $1 RETURNING body`,
-        [parsed.reference, change.status, JSON.stringify(change)],
-      );
-      return rows[0]?.body;
-    },
+    updateStatus: (ref, status, note, by) => changeRequest(ref, { type: 'status', status, ...(note !== undefined ? { note } : {}), ...(by !== undefined ? { by } : {}) }),
+    changeRequest,
 
     listRequests: async (filter) => (await pageRequests(filter)).requests,
     pageRequests,
@@ -107,16 +150,46 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
  * Stores a request as it is (its reference, status and history included), with the columns the
  * staff pages filter and erase by; false when its request key is already stored (a retry).
  */
-export async function insertRequest(pool: Pool, request: HelpdeskRequest): Promise<boolean> {
-  const inserted = await pool.query(
-    `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+export async function insertRequest(db: Queryable, request: HelpdeskRequest): Promise<boolean> {
+  const inserted = await db.query(
+    `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body,
+                           assignee, priority, first_reply_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
      ON CONFLICT (request_key) DO NOTHING`,
     [
       request.reference, request.kind, supportLevel(request), referenceCounter(request.reference), request.status, request.language,
       new Date(request.createdAt), request.requestKey ?? null, request.conversationId, request.contact.email?.toLowerCase() ?? null,
       request.kind === 'callback' ? request.contact.phone : null, JSON.stringify(request),
+      request.assignee ?? null, request.priority ?? 'normal', request.firstReplyAt ? new Date(request.firstReplyAt) : null,
     ],
   );
   return inserted.rowCount === 1;
+}
+
+/** The outbox on PostgreSQL: events are claimed with SKIP LOCKED and a lease, so two instances never take the same one. */
+export function createPgOutbox(pool: Pool): RequestOutbox {
+  return {
+    async claim(at, limit, leaseMs) {
+      const { rows } = await pool.query<{ event: RequestEvent; delivered: string[]; attempts: number }>(
+        `WITH claimed AS (
+           UPDATE request_events SET claimed_until = $2
+           WHERE id IN (SELECT id FROM request_events
+                        WHERE finished_at IS NULL AND next_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                        ORDER BY next_at, seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+           RETURNING seq, next_at, event, delivered, attempts)
+         SELECT event, delivered, attempts FROM claimed ORDER BY next_at, seq`,
+        [at, new Date(at.getTime() + leaseMs), limit],
+      );
+      return rows.map((r) => ({ event: r.event, delivered: r.delivered, attempts: r.attempts }));
+    },
+    async delivered(id, subscriber) {
+      await pool.query('UPDATE request_events SET delivered = array_append(delivered, $2) WHERE id = $1 AND NOT ($2 = ANY (delivered))', [id, subscriber]);
+    },
+    async retryLater(id, next, error) {
+      await pool.query('UPDATE request_events SET attempts = attempts + 1, next_at = $2, claimed_until = NULL, last_error = $3 WHERE id = $1', [id, next, error.slice(0, 500)]);
+    },
+    async finish(id) {
+      await pool.query('UPDATE request_events SET finished_at = now(), claimed_until = NULL WHERE id = $1', [id]);
+    },
+  };
 }

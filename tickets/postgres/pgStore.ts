@@ -6,7 +6,8 @@ import type { HelpdeskStore } from '../helpdeskStore.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from '../schemas.js';
 import { createPgKbEdits } from './pgKbEdits.js';
 import { createPgRecordLog } from './pgRecordLog.js';
-import { createPgRequestStore } from './pgRequestStore.js';
+import { createEventHub } from '../requestChanges.js';
+import { createPgOutbox, createPgRequestStore } from './pgRequestStore.js';
 import { createPgTranscriptLog } from './pgTranscriptLog.js';
 
 export interface PgStoreOptions {
@@ -30,12 +31,17 @@ export function createPgRecordLogs(pool: Pool, { timeZone, now }: { timeZone: st
 
 export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () => new Date(), report, maxTranscriptBytes, keepEmails }: PgStoreOptions = {}): HelpdeskStore {
   if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone '${timeZone}' (expected an IANA name such as Europe/Paris)`);
+  const events = createEventHub();
   return composeStore({
-    requests: createPgRequestStore(pool, { timeZone, now }),
+    requests: createPgRequestStore(pool, { timeZone, now, emit: events.emit }),
+    outbox: createPgOutbox(pool),
+    events,
     async eraseRequests(who) {
       const { rows } = await pool.query<{ reference: string; conversation_id: string }>(
-        `DELETE FROM requests WHERE lower(email) = $1 OR (kind = 'callback' AND phone = $2) OR conversation_id = $3
-         RETURNING reference, conversation_id`,
+        `WITH gone AS (DELETE FROM requests WHERE lower(email) = $1 OR (kind = 'callback' AND phone = $2) OR conversation_id = $3
+                       RETURNING reference, conversation_id),
+              events AS (DELETE FROM request_events WHERE reference IN (SELECT reference FROM gone))
+         SELECT reference, conversation_id FROM gone`,
         [who.email?.trim().toLowerCase() ?? null, who.phone ?? null, who.conversationId ?? null],
       );
       return rows.map((r) => ({ reference: r.reference, conversationId: r.conversation_id }));

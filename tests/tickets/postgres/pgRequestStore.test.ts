@@ -5,7 +5,7 @@ import { requestContract } from '../requestContract.js';
 import { clockAt, sampleTicket } from '../helpers.js';
 
 describe('tickets and callback requests on PostgreSQL', () => {
-  const db = usePostgres('TRUNCATE requests; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
+  const db = usePostgres('TRUNCATE requests, request_events; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
   const pool = () => db.shared();
   requestContract((now) => createPgRequestStore(pool(), { timeZone: 'Europe/Paris', now }));
 

@@ -44,6 +44,7 @@ export const en: Strings = {
   youAreWelcome: "You're welcome! Anything else?",
   goodbye: 'Goodbye, and have a nice day!',
   whatElse: 'OK. What can I do for you?',
+  anythingElse: '🙂 Is there anything else I can help you with?',
   nothingToCancel: 'There is nothing to cancel. What can I do for you?',
   switchedLanguage: "OK, let's continue in English.",
 
@@ -99,6 +100,23 @@ export const en: Strings = {
   callbackStatusIs: (reference, status, slot) => `Your callback request **${reference}** is **${STATUS[status]}**: we will call you ${slot}.`,
   statusNotFound: (reference) => `I can't find a request ${reference} with these contact details. Please check the number and the email or phone.`,
   statusLocked: (reference, minutes) => `Too many tries with wrong contact details for request ${reference}: for safety, try again in ${minutes} minutes, or ask to talk to a person.`,
+  latestReply: (when, text) => `Latest message from our support team (${when}):\n\n> ${text.replace(/\n/g, '\n> ')}`,
+  askAddition: (reference) => `What would you like to add to request ${reference}?`,
+  addedToRequest: (reference) => `Added to request **${reference}**: the support team will see it.`,
+
+  notice: {
+    subject: (reference, about) => `[${reference}] ${about === 'created' ? 'We have your request' : about === 'reply' ? 'Reply to your request' : 'Your request was updated'}`,
+    greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
+    created: (reference, kind) => (kind === 'callback'
+      ? `Your callback request is booked under the reference ${reference}.`
+      : `Your request is recorded under the reference ${reference}. The support desk will answer you by email.`),
+    callbackAt: (slot) => `We will call you ${slot}.`,
+    statusChanged: (reference, status) => `Your request ${reference} is now ${STATUS[status]}.`,
+    replied: (reference) => `The support team answered your request ${reference}:`,
+    fromSupport: (text) => `> ${text.replace(/\n/g, '\n> ')}`,
+    answerInChat: (reference) => `To answer, just write here: I will add it to request ${reference}.`,
+    mailFooter: (reference) => `Quote ${reference} when you contact us. To add something, reply to this email or tell our assistant "add to my ticket ${reference}: …".\n\nThe Scriba support team`,
+  },
 
   card: {
     ticketTitle: 'Ticket recorded',

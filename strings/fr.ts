@@ -44,6 +44,7 @@ export const fr: Strings = {
   youAreWelcome: 'Avec plaisir ! Autre chose ?',
   goodbye: 'Au revoir et bonne journée !',
   whatElse: "D'accord. Que puis-je faire pour vous ?",
+  anythingElse: '🙂 Puis-je vous aider pour autre chose ?',
   nothingToCancel: "Il n'y a rien à annuler. Que puis-je faire pour vous ?",
   switchedLanguage: "D'accord, continuons en français.",
 
@@ -99,6 +100,23 @@ export const fr: Strings = {
   callbackStatusIs: (reference, status, slot) => `Votre demande de rappel **${reference}** est **${STATUS[status]}** : nous vous appellerons ${slot}.`,
   statusNotFound: (reference) => `Je ne trouve pas de demande ${reference} avec ces coordonnées. Vérifiez le numéro et l'e-mail ou le téléphone.`,
   statusLocked: (reference, minutes) => `Trop d'essais avec de mauvaises coordonnées pour la demande ${reference} : par sécurité, réessayez dans ${minutes} minutes, ou demandez à parler à un conseiller.`,
+  latestReply: (when, text) => `Dernier message de notre équipe support (${when}) :\n\n> ${text.replace(/\n/g, '\n> ')}`,
+  askAddition: (reference) => `Que voulez-vous ajouter à la demande ${reference} ?`,
+  addedToRequest: (reference) => `Ajouté à la demande **${reference}** : l'équipe support le verra.`,
+
+  notice: {
+    subject: (reference, about) => `[${reference}] ${about === 'created' ? 'Nous avons bien reçu votre demande' : about === 'reply' ? 'Réponse à votre demande' : 'Votre demande a été mise à jour'}`,
+    greeting: (name) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+    created: (reference, kind) => (kind === 'callback'
+      ? `Votre demande de rappel est enregistrée sous la référence ${reference}.`
+      : `Votre demande est enregistrée sous la référence ${reference}. Le support vous répondra par e-mail.`),
+    callbackAt: (slot) => `Nous vous appellerons ${slot}.`,
+    statusChanged: (reference, status) => `Votre demande ${reference} est maintenant ${STATUS[status]}.`,
+    replied: (reference) => `L'équipe support a répondu à votre demande ${reference} :`,
+    fromSupport: (text) => `> ${text.replace(/\n/g, '\n> ')}`,
+    answerInChat: (reference) => `Pour répondre, écrivez simplement ici : je l'ajouterai à la demande ${reference}.`,
+    mailFooter: (reference) => `Rappelez la référence ${reference} quand vous nous contactez. Pour ajouter quelque chose, répondez à cet e-mail ou dites à notre assistant « ajouter à mon ticket ${reference} : … ».\n\nL'équipe support Scriba`,
+  },
 
   card: {
     ticketTitle: 'Ticket enregistré',

@@ -6,6 +6,8 @@ export type { RequestStatus };
 /** Fields of a ticket or callback, as the customer may name them. */
 export type FieldName = 'reason' | 'name' | 'email' | 'phone' | 'time';
 export type CoversWhy = 'offtopic' | 'abuse' | 'symbols';
+/** what a notice to the customer is about */
+export type NoticeAbout = 'created' | 'status' | 'reply';
 
 export interface Strings {
   welcome: string;
@@ -44,6 +46,8 @@ export interface Strings {
   youAreWelcome: string;
   goodbye: string;
   whatElse: string;
+  /** after small talk ("cool", "mdr", "ok super"): a friendly word, and the door left open */
+  anythingElse: string;
   nothingToCancel: string;
   switchedLanguage: string;
 
@@ -100,6 +104,24 @@ export interface Strings {
   callbackStatusIs: (reference: string, status: RequestStatus, slot: string) => string;
   statusNotFound: (reference: string) => string;
   statusLocked: (reference: string, minutes: number) => string;
+  /** the support team's last word to the customer, under the status */
+  latestReply: (when: string, text: string) => string;
+  askAddition: (reference: string) => string;
+  addedToRequest: (reference: string) => string;
+
+  /** what the customer is told after the request was made, by mail and in their conversation */
+  notice: {
+    subject: (reference: string, about: NoticeAbout) => string;
+    greeting: (name: string | undefined) => string;
+    created: (reference: string, kind: 'ticket' | 'callback') => string;
+    callbackAt: (slot: string) => string;
+    statusChanged: (reference: string, status: RequestStatus) => string;
+    replied: (reference: string) => string;
+    /** a staff message, quoted */
+    fromSupport: (text: string) => string;
+    answerInChat: (reference: string) => string;
+    mailFooter: (reference: string) => string;
+  };
 
   card: {
     ticketTitle: string;

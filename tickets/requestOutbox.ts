@@ -63,13 +63,16 @@ export function createFileOutbox({ dataDir, now, eventsSince, report = () => und
   const file = join(dataDir, folders.outbox, 'deliveries.jsonl');
   const lines = createJsonLines<Line>({ parse: checkedBy<Line>(lineSchema, 'outbox line'), durable: true, report, cached: 0 });
   const pending = new Map<string, Entry>();
+  // Events written before the pending set is rebuilt wait here, so they come after the older ones.
   const early: RequestEvent[] = [];
+  let ready = false;
   let loaded: Promise<void> | undefined;
 
   const load = () => (loaded ??= (async () => {
     const since = new Date(now().getTime() - OUTBOX_HORIZON_MS);
     for (const event of await eventsSince(since)) pending.set(event.id, entry(event));
-    for (const event of early) pending.set(event.id, entry(event));
+    for (const event of early.splice(0)) if (!pending.has(event.id)) pending.set(event.id, entry(event));
+    ready = true;
     const kept: Line[] = [];
     for (const line of await lines.read(file)) {
       const id = 'delivered' in line ? line.delivered.id : 'retry' in line ? line.retry.id : line.finished.id;
@@ -89,7 +92,7 @@ export function createFileOutbox({ dataDir, now, eventsSince, report = () => und
   return {
     /** Called once the event's request line is on disk. */
     add(event: RequestEvent): void {
-      if (loaded) pending.set(event.id, entry(event));
+      if (ready) pending.set(event.id, entry(event));
       else early.push(event);
     },
     async claim(at, limit, leaseMs) {

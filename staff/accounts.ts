@@ -17,13 +17,31 @@ const ARGON2ID = 2 as Algorithm;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/** What an admin does to an account from the console. */
+export type AccountChange = { kind: 'role'; role: Role } | { kind: 'disable' } | { kind: 'enable' } | { kind: 'remove' };
+
+export type ChangeResult =
+  /** `account`: as it is now (null once removed); `before`: as it was; `changed`: false when it already was so */
+  | { ok: true; account: Account | null; before: Account; changed: boolean }
+  | { ok: false; reason: 'not-found' | 'last-admin' };
+
 export interface AccountStore {
   find(email: string): Promise<Account | undefined>;
-  /** The account if the password is right; as slow for an unknown email as for a wrong password. */
+  /** Every account, by email. */
+  list(): Promise<Account[]>;
+  /**
+   * The account if the password is right, disabled or not (the caller says which); as slow for an
+   * unknown email as for a wrong password.
+   */
   verifyPassword(email: string, password: string): Promise<Account | undefined>;
-  /** Creates the account, or sets its password (and role, when given) if it exists. */
-  upsert(email: string, password: string, role?: Role): Promise<{ account: Account; created: boolean }>;
+  /** Creates the account, or sets its password (and role, when given) if it exists; `before`: as it was. */
+  upsert(email: string, password: string, role?: Role): Promise<{ account: Account; created: boolean; before?: Account }>;
+  /** Changes the role, disables, enables or removes; refused when no active admin would be left. */
+  change(email: string, change: AccountChange): Promise<ChangeResult>;
 }
+
+/** An admin who can manage accounts: the console must always keep one. */
+export const isActiveAdmin = (account: Account) => account.role === 'admin' && !account.disabledAt;
 
 export function createAccountStore({ records, now = () => new Date() }: { records: StaffRecords; now?: () => Date }): AccountStore {
   let dummyHash: Promise<string> | undefined;
@@ -31,6 +49,9 @@ export function createAccountStore({ records, now = () => new Date() }: { record
 
   return {
     find,
+    async list() {
+      return (await records.allAccounts()).sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
+    },
     async verifyPassword(email, password) {
       const account = password.length <= MAX_PASSWORD_LENGTH ? await find(email) : undefined;
       if (!account) {
@@ -54,9 +75,46 @@ export function createAccountStore({ records, now = () => new Date() }: { record
         ? { ...existing, passwordHash, updatedAt: at, ...(role ? { role } : {}) }
         : { email: address, role: role ?? 'agent', passwordHash, createdAt: at };
       await records.putAccount(account);
-      return { account: structuredClone(account), created: !existing };
+      return { account: structuredClone(account), created: !existing, ...(existing ? { before: existing } : {}) };
+    },
+    async change(email, change) {
+      let before: Account | undefined;
+      const decision = await records.changeAccount(normaliseEmail(email), (account, all) => {
+        before = account;
+        const after = applied(account, change, now().toISOString());
+        if (after === account) return { refuse: 'unchanged' };
+        // Checked against every account as the store holds them now: two admins demoting each other
+        // at once cannot both succeed.
+        if (isActiveAdmin(account) && (after === null || !isActiveAdmin(after)) && !all.some((a) => a.email !== account.email && isActiveAdmin(a))) {
+          return { refuse: 'last-admin' };
+        }
+        return after === null ? { remove: true } : { keep: after };
+      });
+      if (!decision || !before) return { ok: false, reason: 'not-found' };
+      if ('refuse' in decision) {
+        return decision.refuse === 'unchanged' ? { ok: true, account: structuredClone(before), before, changed: false } : { ok: false, reason: 'last-admin' };
+      }
+      return { ok: true, account: 'keep' in decision ? structuredClone(decision.keep) : null, before, changed: true };
     },
   };
+}
+
+/** The account after the change (null: removed); the very same object when it already was so. */
+function applied(account: Account, change: AccountChange, at: string): Account | null {
+  switch (change.kind) {
+    case 'remove':
+      return null;
+    case 'role':
+      return account.role === change.role ? account : { ...account, role: change.role, updatedAt: at };
+    case 'disable':
+      // Its sessions end now, and stay ended when it is enabled again.
+      return account.disabledAt ? account : { ...account, disabledAt: at, sessionsEndedAt: at, updatedAt: at };
+    case 'enable': {
+      if (!account.disabledAt) return account;
+      const { disabledAt: _, ...enabled } = account;
+      return { ...enabled, updatedAt: at };
+    }
+  }
 }
 
 export function isEmail(text: string): boolean {

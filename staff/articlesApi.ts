@@ -38,7 +38,7 @@ function answer(result: KbResult, ok: { status: number; body: unknown }) {
   });
 }
 
-export function mountArticlesApi({ server, live, auth, log, kb, store }: StaffContext): void {
+export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: StaffContext): void {
   server.get('/api/staff/articles', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(searchQuery, queryOf(req), 'search');
@@ -51,6 +51,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store }: StaffCo
     const id = paramOf(req, 'id');
     const result = await kb.addQuestion(id, body.lang, body.question, principal.email, { move: body.move });
     if (result.ok) log(`staff: ${principal.email} ${result.edit?.action === 'move-question' ? 'moved' : 'added'} a ${body.lang} question to ${id}`);
+    if (result.ok) await audit(req, principal, 'knowledge-edited', id, `${result.edit?.action ?? 'add-question'} (${body.lang})`);
     return answer(result, { status: 200, body: { article: { id }, reloaded: true } });
   }));
 
@@ -59,6 +60,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store }: StaffCo
     const article = parse(articleBody, bodyOf(req), 'article');
     const result = await kb.createArticle(article, principal.email);
     if (result.ok) log(`staff: ${principal.email} created article ${article.id}`);
+    if (result.ok) await audit(req, principal, 'knowledge-edited', article.id, 'create-article');
     return answer(result, { status: 201, body: { article: { id: article.id } } });
   }));
 
@@ -76,6 +78,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store }: StaffCo
     const editId = paramOf(req, 'edit');
     const result = await kb.revert(editId, principal.email);
     if (result.ok) log(`staff: ${principal.email} reverted knowledge edit ${editId} (${result.id})`);
+    if (result.ok) await audit(req, principal, 'knowledge-edited', result.id, `revert of edit ${editId}`);
     return answer(result, { status: 200, body: { article: { id: result.ok ? result.id : '' }, edit: result.ok ? result.edit : undefined, reloaded: true } });
   }));
 }

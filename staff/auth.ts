@@ -1,7 +1,8 @@
 // Who is calling: a script with `Authorization: Bearer <STAFF_TOKEN>` (admin, no CSRF), or a person
-// with the signed `staff_session` cookie (role read from the accounts file on every request, so a
-// role change applies at once and a new password ends old sessions). Cookie callers must send
-// X-CSRF-Token on every state-changing request.
+// with the signed `staff_session` cookie. The account is read from the store on every request, so
+// a change applies at the caller's next request: a new role at once, and a new password, a disabled
+// or removed account end its sessions. Cookie callers must send X-CSRF-Token on every
+// state-changing request.
 import type restify from 'restify';
 import type { AccountStore, Role } from './accounts.js';
 import { parseCookies, serializeCookie } from './cookies.js';
@@ -46,7 +47,9 @@ export function createAuth({ accounts, sessions, staffToken }: { accounts: Accou
       const verified = await sessions.verify(token);
       if (!verified) return undefined;
       const account = await accounts.find(verified.session.email);
-      if (!account || sessions.passwordTag(account.passwordHash) !== verified.session.passwordTag) return undefined;
+      if (!account || account.disabledAt || sessions.passwordTag(account.passwordHash) !== verified.session.passwordTag) return undefined;
+      // Disabled then enabled again: the sessions it had before stay ended.
+      if (account.sessionsEndedAt && verified.session.issuedAt <= Date.parse(account.sessionsEndedAt)) return undefined;
       if (verified.refreshed) auth.setSessionCookie(req, res, verified.refreshed, verified.session);
       return { email: account.email, role: account.role, via: 'session', session: verified.session, csrfToken: sessions.csrfToken(verified.session) };
     },

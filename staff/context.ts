@@ -1,12 +1,13 @@
 // What every part of the staff API is given: the bot's own store and live knowledge, plus the
-// accounts, sessions and sign-in limiter built once by mountStaff.
+// accounts, sessions, sign-in limiter and audit built once by mountStaff.
 import type restify from 'restify';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
-import type { StaffRecords } from '../tickets/staffRecords.js';
+import type { StaffAudit, StaffRecords } from '../tickets/staffRecords.js';
+import type { StaffAuditAction } from '../tickets/types.js';
 import type { LimiterFactory } from '../tickets/rateLimitStore.js';
 import type { AccountStore } from './accounts.js';
-import type { Auth } from './auth.js';
+import type { Auth, Principal } from './auth.js';
 import type { KbWriter } from './kbWriter.js';
 import type { SignInLimiter, SignInLimits } from './signInLimiter.js';
 import type { Sessions } from './sessions.js';
@@ -14,7 +15,7 @@ import type { Sessions } from './sessions.js';
 export interface StaffDeps {
   store: HelpdeskStore;
   live: LiveKnowledge;
-  /** where accounts and signed-out sessions are kept (files under DATA_DIR, or PostgreSQL) */
+  /** where accounts, signed-out sessions and the audit are kept (files under DATA_DIR, or PostgreSQL) */
   records: StaffRecords;
   /** STAFF_TOKEN: `Authorization: Bearer …` acts as admin; at least 32 characters; unset = no bearer access */
   staffToken?: string;
@@ -45,4 +46,12 @@ export interface StaffContext {
   auth: Auth;
   limiter: SignInLimiter;
   kb: KbWriter;
+  /**
+   * Records in the staff audit what the caller did (`who`: the principal, or for a failed sign-in
+   * the email typed), with their address. Called after the change is made; never throws (a failed
+   * write is logged: the change has happened and its answer must say so).
+   */
+  audit(req: restify.Request, who: Principal | string, action: StaffAuditAction, target?: string, details?: string): Promise<void>;
+  /** the audit as kept, for the pages that read it */
+  auditRecords: StaffAudit;
 }

@@ -36,7 +36,7 @@ const pageQuery = requestFilterQuery.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export function mountRequestsApi({ server, store, auth, log, timeZone }: StaffContext): void {
+export function mountRequestsApi({ server, store, auth, log, timeZone, audit }: StaffContext): void {
   // A page at a time (newest first), with the total, so the inbox stays fast with years of requests.
   server.get('/api/staff/requests', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
@@ -57,6 +57,7 @@ export function mountRequestsApi({ server, store, auth, log, timeZone }: StaffCo
     const { status, note } = parse(statusBody, bodyOf(req), 'status change');
     const request = await store.updateStatus(paramOf(req, 'reference'), status, note || undefined, principal.email);
     if (!request) throw notFound('request');
+    await audit(req, principal, 'request-status-changed', request.reference, status);
     log(`staff: ${principal.email} set ${request.reference} to ${status}`);
     return json({ request });
   }));

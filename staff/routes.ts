@@ -2,7 +2,9 @@
 // mountStaff adds every route to the bot's restify server, which already parses JSON bodies.
 import type restify from 'restify';
 import { createAccountStore } from './accounts.js';
+import { mountAccountsApi } from './accountsApi.js';
 import { mountArticlesApi } from './articlesApi.js';
+import { createAuditRecorder, mountAuditApi } from './auditApi.js';
 import { createAuth } from './auth.js';
 import { mountAuthApi } from './authApi.js';
 import type { StaffContext, StaffDeps } from './context.js';
@@ -58,6 +60,8 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     auth: createAuth({ accounts, sessions, ...(staffToken ? { staffToken } : {}) }),
     limiter: createSignInLimiter(deps.signInLimits, deps.limiters),
     kb: createKbWriter({ live: deps.live, store: deps.store, log }),
+    audit: createAuditRecorder({ records: deps.records, now, trustProxy: deps.trustProxy ?? false, log }),
+    auditRecords: deps.records,
   };
   mountAuthApi(ctx);
   mountRequestsApi(ctx);
@@ -67,4 +71,6 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
   mountDashboardApi(ctx);
   mountTryApi(ctx);
   mountExportApi(ctx);
+  mountAccountsApi(ctx);
+  mountAuditApi(ctx);
 }

@@ -1,14 +1,16 @@
 // npm run staff:add -- email [--role viewer|agent|admin]
 // Creates a staff console account, or sets a new password (and the role, when given) for an
 // existing one. The password comes from STAFF_PASSWORD, or is typed twice on the terminal without
-// being shown. Accounts live in DATA_DIR/staff/accounts.json (DATA_DIR from the environment or .env).
+// being shown. Accounts live in DATA_DIR/staff/accounts.json (DATA_DIR from the environment or .env);
+// what the command did goes into the staff audit, as done by `staff:add`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { createFileStaffRecords } from '../tickets/staffRecords.js';
-import { createAccountStore, isEmail, MIN_PASSWORD_LENGTH, normaliseEmail, ROLES, type Role } from '../staff/accounts.js';
+import { createFileStaffRecords, type StaffRecords } from '../tickets/staffRecords.js';
+import { AUDIT_COMMAND_LINE_ACTOR, type StaffAuditEntry } from '../tickets/types.js';
+import { createAccountStore, isEmail, MIN_PASSWORD_LENGTH, normaliseEmail, ROLES, type Account, type Role } from '../staff/accounts.js';
 
 const USAGE = 'usage: npm run staff:add -- email [--role viewer|agent|admin]   (password from STAFF_PASSWORD or typed)';
 
@@ -59,8 +61,27 @@ async function main(): Promise<void> {
   const password = await readPassword(process.env);
   if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   const dataDir = path.resolve(process.env.DATA_DIR || './data');
-  const { account, created } = await createAccountStore({ records: createFileStaffRecords(dataDir) }).upsert(email, password, role as Role | undefined);
+  const records = createFileStaffRecords(dataDir);
+  const { account, created, before } = await createAccountStore({ records }).upsert(email, password, role as Role | undefined);
   console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}), data in ${dataDir}`);
+  try {
+    await audit(records, account, before);
+  } catch (err) {
+    // The account is changed all the same: say so rather than fail.
+    console.error(`the staff audit could not record it: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+async function audit(records: StaffRecords, account: Account, before: Account | undefined): Promise<void> {
+  const entry = (action: StaffAuditEntry['action'], details?: string): StaffAuditEntry => ({
+    at: new Date().toISOString(), actor: AUDIT_COMMAND_LINE_ACTOR, action, target: account.email, ...(details ? { details } : {}),
+  });
+  if (!before) {
+    await records.appendAudit(entry('account-created', `role ${account.role}`));
+    return;
+  }
+  await records.appendAudit(entry('account-password-set'));
+  if (before.role !== account.role) await records.appendAudit(entry('account-role-changed', `${before.role} → ${account.role}`));
 }
 
 try {

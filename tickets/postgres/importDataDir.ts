@@ -1,7 +1,8 @@
 // The upgrade path from the embedded store: everything under a DATA_DIR copied into an empty
 // PostgreSQL database — requests with their references, status histories and request keys (the
 // reference sequences then go on after the highest imported number), records, transcripts,
-// conversation state and staff accounts. Signed-out sessions are not copied: they expire within 8 h.
+// conversation state, staff accounts and the staff audit (in the order it was written). Signed-out
+// sessions are not copied: they expire within 8 h.
 import type { Pool } from 'pg';
 import { createLowdbStore } from '../helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../keyValueStore.js';
@@ -22,6 +23,8 @@ export interface Imported {
   transcripts: number;
   states: number;
   accounts: number;
+  /** staff audit entries */
+  audit: number;
 }
 
 export class NotEmptyError extends Error {
@@ -34,7 +37,7 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
 
   const files = createLowdbStore({ dataDir, timeZone, report });
   const now = () => new Date();
-  const imported: Imported = { requests: 0, records: 0, transcripts: 0, states: 0, accounts: 0 };
+  const imported: Imported = { requests: 0, records: 0, transcripts: 0, states: 0, accounts: 0, audit: 0 };
 
   const requests = await files.listRequests();
   for (const r of requests) {
@@ -81,10 +84,16 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
   for (const { key, value } of states) await state.write({ [key]: value });
   imported.states = states.length;
 
-  const accounts = createPgStaffRecords(pool);
-  for (const account of await createFileStaffRecords(dataDir).allAccounts()) {
-    await accounts.putAccount(account);
+  const staff = createPgStaffRecords(pool);
+  const staffFiles = createFileStaffRecords(dataDir);
+  for (const account of await staffFiles.allAccounts()) {
+    await staff.putAccount(account);
     imported.accounts++;
+  }
+  // Oldest first: entries of the same millisecond keep their order on the page.
+  for (const entry of await staffFiles.allAudit()) {
+    await staff.appendAudit(entry);
+    imported.audit++;
   }
   return imported;
 }

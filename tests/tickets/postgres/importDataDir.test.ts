@@ -11,7 +11,7 @@ import { usePostgres } from '../../helpers/postgres.js';
 import { clockAt, sampleCallback, sampleTicket, useTempDataDir } from '../helpers.js';
 
 describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
-  const db = usePostgres('TRUNCATE requests, records, conversations, transcript_entries, conversation_state, staff_accounts; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
+  const db = usePostgres('TRUNCATE requests, records, conversations, transcript_entries, conversation_state, staff_accounts, staff_audit; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
   const dirs = useTempDataDir();
 
   it('copies requests, records, transcripts, conversation state and accounts, and numbering goes on after them', async () => {
@@ -27,7 +27,7 @@ describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
     await createFileStaffRecords(dirs.dataDir()).putAccount({ email: 'anne@scriba.example', role: 'admin', passwordHash: '$argon2id$x', createdAt: '2026-11-01T10:00:00.000Z' });
 
     const imported = await importDataDir(dirs.dataDir(), db.shared());
-    expect(imported).to.deep.equal({ requests: 3, records: 2, transcripts: 1, states: 1, accounts: 1 });
+    expect(imported).to.deep.equal({ requests: 3, records: 2, transcripts: 1, states: 1, accounts: 1, audit: 0 });
 
     const store = createPgStore(db.shared(), { now: clockAt('2026-11-24T09:00:00Z') });
     expect(await store.findByReference(ticket.reference)).to.deep.equal(await files.findByReference(ticket.reference));
@@ -39,6 +39,25 @@ describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
     expect((await store.searchTranscripts({ q: 'oublie' })).total).to.equal(1);
     expect(await createPgKeyValueStore(db.shared()).read(['webchat/conversations/conv-7f3a'])).to.have.nested.property('webchat/conversations/conv-7f3a.step', 'email');
     expect((await createPgStaffRecords(db.shared()).findAccount('anne@scriba.example'))?.role).to.equal('admin');
+  });
+
+  it('copies the staff audit in the order it was written, and a disabled account stays disabled', async () => {
+    const staffFiles = createFileStaffRecords(dirs.dataDir());
+    await staffFiles.putAccount({ email: 'sam@scriba.example', role: 'agent', passwordHash: '$argon2id$y', createdAt: '2026-11-01T10:00:00.000Z', disabledAt: '2026-11-24T08:00:00.000Z', sessionsEndedAt: '2026-11-24T08:00:00.000Z' });
+    const entries = [
+      { at: '2026-11-23T09:00:00.000Z', actor: 'sam@scriba.example', action: 'sign-in' as const, address: '192.0.2.10' },
+      { at: '2026-11-24T08:00:00.000Z', actor: 'anne@scriba.example', action: 'account-disabled' as const, target: 'sam@scriba.example', address: '192.0.2.11' },
+      { at: '2026-11-24T08:00:00.000Z', actor: 'anne@scriba.example', action: 'account-role-changed' as const, target: 'sam@scriba.example', details: 'agent → viewer' },
+      { at: '2026-12-02T07:59:00.000Z', actor: 'sam@scriba.example', action: 'sign-in-failed' as const, details: 'account disabled', address: '198.51.100.7' },
+    ];
+    for (const e of entries) await staffFiles.appendAudit(e);
+
+    const imported = await importDataDir(dirs.dataDir(), db.shared());
+    expect(imported).to.include({ accounts: 1, audit: 4 });
+    const staff = createPgStaffRecords(db.shared());
+    expect(await staff.allAudit()).to.deep.equal(entries);
+    expect(await staff.pageAudit({ actor: 'sam@scriba.example' }, { offset: 0, limit: 10 })).to.deep.equal({ entries: [entries[3], entries[0]], total: 2 });
+    expect((await staff.findAccount('sam@scriba.example'))?.disabledAt).to.equal('2026-11-24T08:00:00.000Z');
   });
 
   it('refuses to import into a database that already holds requests', async () => {

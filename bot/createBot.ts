@@ -1,5 +1,5 @@
 // Assembles the bot from its parts; main.ts passes the real ones, tests pass temp-dir ones.
-import { ConversationState, type BotAdapter } from 'botbuilder';
+import { ConversationState, type BotAdapter, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Matcher } from '../knowledge/matcher.js';
 import type { ControlClassifier } from '../dialogs/understand/controlIntents.js';
@@ -10,7 +10,9 @@ import type { KeyValueStore } from '../tickets/keyValueStore.js';
 import type { BusinessHours } from '../dialogs/contact/businessHours.js';
 import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { HelpdeskConversation } from '../dialogs/conversation.js';
-import type { Session } from '../dialogs/session.js';
+import { noteStaffMessage, type Session } from '../dialogs/session.js';
+import { markdown } from '../dialogs/render.js';
+import { sessionOf, type HelpdeskDeps } from '../dialogs/deps.js';
 import { bestEffortAnalytics } from '../dialogs/analytics.js';
 import { HelpdeskBot } from './helpdeskBot.js';
 import { KeyValueStorage } from './keyValueStorage.js';
@@ -38,26 +40,34 @@ export const POPULAR_ARTICLES = ['reset-password', 'install', 'supported-databas
 
 export function createBot(parts: BotParts) {
   const conversationState = new ConversationState(new KeyValueStorage(parts.state));
-  const conversation = new HelpdeskConversation(
-    {
-      matcher: parts.matcher,
-      control: parts.control,
-      store: parts.store,
-      analytics: bestEffortAnalytics(parts.store, parts.log),
-      log: parts.log,
-      sessionState: conversationState.createProperty<Session>('session'),
-      defaultLang: parts.defaultLang,
-      callbacks: { hours: parts.hours, slots: parts.slots },
-      popularArticles: parts.popularArticles,
-      now: parts.now ?? (() => new Date()),
-    },
-    conversationState.createProperty<DialogState>('dialogState'),
-  );
+  const now = parts.now ?? (() => new Date());
+  const deps: HelpdeskDeps = {
+    matcher: parts.matcher,
+    control: parts.control,
+    store: parts.store,
+    analytics: bestEffortAnalytics(parts.store, parts.log),
+    log: parts.log,
+    sessionState: conversationState.createProperty<Session>('session'),
+    defaultLang: parts.defaultLang,
+    callbacks: { hours: parts.hours, slots: parts.slots },
+    popularArticles: parts.popularArticles,
+    now,
+  };
+  const conversation = new HelpdeskConversation(deps, conversationState.createProperty<DialogState>('dialogState'));
   const turnErrors = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
   const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id));
   return {
     bot,
     conversationState,
+    /**
+     * Writes a support team's message into the customer's conversation (a proactive turn), and
+     * remembers that what the customer writes next answers it.
+     */
+    async tellCustomer(context: TurnContext, text: string, reference: string): Promise<void> {
+      await context.sendActivity(markdown(text));
+      noteStaffMessage(await sessionOf(deps, context), reference, now());
+      await conversationState.saveChanges(context);
+    },
     /** transcript logging and the turn-error handler, on whichever adapter carries the bot */
     attach<A extends BotAdapter>(adapter: A): A {
       // Channel first: the transcript then holds what the user really wrote, without the @mention.

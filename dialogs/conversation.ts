@@ -18,6 +18,7 @@ import { fieldNamed } from './request/fields.js';
 import { RequestDialog } from './requestDialog.js';
 import { requestFor } from './requestStart.js';
 import { route } from './route.js';
+import { takeAddition } from './requestAdditions.js';
 import { langOf, newSession, type Session } from './session.js';
 import { StatusDialog, type StatusOptions } from './statusDialog.js';
 import type { ControlIntent } from './understand/controlIntents.js';
@@ -110,6 +111,8 @@ export class HelpdeskConversation {
     if (dc.activeDialog && !this.dialogs.find(dc.activeDialog.id)) await dc.cancelAllDialogs(true);
     const waiting = dc.activeDialog ? (this.dialogs.find(dc.activeDialog.id) as HelpdeskDialog<object> | undefined) : undefined;
     const claimed = waiting !== undefined && waiting.claims(dc.activeDialog!.state, u, session);
+    // An answer to the support team (or "add to my ticket L1-…: …") goes to the request.
+    if (!dc.activeDialog && (await takeAddition(context, this.deps, session, u))) return;
     if (!claimed && (await this.commandFromAnywhere(dc, session, u))) return;
     if (dc.activeDialog) {
       const result = await dc.continueDialog();

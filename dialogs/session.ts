@@ -28,6 +28,29 @@ export interface Session {
   contact: { name?: string; email?: string; phone?: Phone };
   /** tickets and callbacks opened in this conversation, oldest first */
   requests: Array<{ reference: string; kind: HelpdeskRequest['kind'] }>;
+  /**
+   * The support team wrote to this conversation about this request: what the customer writes next
+   * is added to it (and still answered when the bot knows the answer), until `until`.
+   */
+  replyTo?: { reference: string; until: string };
+}
+
+/** How long after a staff message the customer's messages go to the request (a day: then a new question is the bot's again). */
+export const REPLY_WINDOW_MS = 24 * 3600 * 1000;
+
+/** The support team wrote about `reference`: the customer's next messages are added to it. */
+export function noteStaffMessage(session: Session, reference: string, at: Date): void {
+  session.replyTo = { reference, until: new Date(at.getTime() + REPLY_WINDOW_MS).toISOString() };
+  if (!session.requests.some((r) => r.reference === reference)) session.requests.push({ reference, kind: reference.startsWith('L2-') ? 'callback' : 'ticket' });
+}
+
+/** The request the customer is answering, if the support team wrote lately. */
+export function answeringRequest(session: Session, now: Date): string | undefined {
+  const replyTo = session.replyTo;
+  if (!replyTo) return undefined;
+  if (Date.parse(replyTo.until) > now.getTime()) return replyTo.reference;
+  delete session.replyTo;
+  return undefined;
 }
 
 export function newSession(lang: Lang): Session {

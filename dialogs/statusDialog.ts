@@ -3,6 +3,7 @@
 // guessing numbers. Three wrong contact details for one reference lock it for 15 minutes.
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { lastWordToCustomer } from '../tickets/requestChanges.js';
 import type { HelpdeskRequest } from '../tickets/types.js';
 import { strings, type Strings } from '../strings/index.js';
 import { formatSlot } from './contact/slots.js';
@@ -104,6 +105,11 @@ export class StatusDialog extends HelpdeskDialog<StatusState, StatusOptions> {
       const last = request.statusHistory.at(-1)?.at ?? request.createdAt;
       const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(last));
       await this.say(dc.context, t.statusIs(request.reference, request.status, `${when} (${t.zoneName(zone)})`));
+    }
+    const word = lastWordToCustomer(request);
+    if (word) {
+      const when = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: zone }).format(new Date(word.at));
+      await this.say(dc.context, t.latestReply(`${when} (${t.zoneName(zone)})`, word.text));
     }
     return dc.endDialog();
   }

@@ -102,7 +102,7 @@ export const en: Strings = {
   statusLocked: (reference, minutes) => `Too many tries with wrong contact details for request ${reference}: for safety, try again in ${minutes} minutes, or ask to talk to a person.`,
   latestReply: (when, text) => `Latest message from our support team (${when}):\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `What would you like to add to request ${reference}?`,
-  addedToRequest: (reference) => `Added to request **${reference}**: the support team will see it.`,
+  addedToRequest: (reference) => `Added to request **${reference}**: the support team will see it. To ask me something else, say "start over".`,
 
   notice: {
     subject: (reference, about) => `[${reference}] ${about === 'created' ? 'We have your request' : about === 'reply' ? 'Reply to your request' : 'Your request was updated'}`,

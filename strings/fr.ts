@@ -102,7 +102,7 @@ export const fr: Strings = {
   statusLocked: (reference, minutes) => `Trop d'essais avec de mauvaises coordonnées pour la demande ${reference} : par sécurité, réessayez dans ${minutes} minutes, ou demandez à parler à un conseiller.`,
   latestReply: (when, text) => `Dernier message de notre équipe support (${when}) :\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `Que voulez-vous ajouter à la demande ${reference} ?`,
-  addedToRequest: (reference) => `Ajouté à la demande **${reference}** : l'équipe support le verra.`,
+  addedToRequest: (reference) => `Ajouté à la demande **${reference}** : l'équipe support le verra. Pour me poser une autre question, dites « recommencer ».`,
 
   notice: {
     subject: (reference, about) => `[${reference}] ${about === 'created' ? 'Nous avons bien reçu votre demande' : about === 'reply' ? 'Réponse à votre demande' : 'Votre demande a été mise à jour'}`,

@@ -133,3 +133,12 @@ export function createEventHub() {
   };
 }
 export type EventHub = ReturnType<typeof createEventHub>;
+
+/** The support team's last word to the customer on this request (a public reply or public status note), if any. */
+export function lastWordToCustomer(request: HelpdeskRequest): { at: string; text: string } | undefined {
+  const words = [
+    ...(request.messages ?? []).filter((m) => m.from === 'staff' && m.visibility === 'public').map((m) => ({ at: m.at, text: m.text })),
+    ...request.statusHistory.filter((c) => c.public && c.note).map((c) => ({ at: c.at, text: c.note! })),
+  ];
+  return words.sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).at(-1);
+}

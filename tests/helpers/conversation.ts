@@ -1,6 +1,6 @@
 // A bot on the bundled KB with its data in a temp folder, driven through botbuilder's TestAdapter,
 // so a test shows only the exchange.
-import { TestAdapter, type Activity } from 'botbuilder';
+import { TestAdapter, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import { expect } from 'chai';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -40,8 +40,19 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
   });
   const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: options.channelId ?? 'test' };
   if (options.conversationId) template.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: 'test' };
-  const adapter = parts.attach(new TestAdapter(async (context) => parts.bot.run(context), template));
-  return { adapter, store };
+  const adapter = parts.attach(new ProactiveTestAdapter(async (context) => parts.bot.run(context), template));
+  return { adapter, store, parts };
+}
+
+/**
+ * botbuilder's TestAdapter with proactive turns, as the real adapters have them (it throws "not
+ * implemented"): the turn runs the middleware, and what it sends lands in `activeQueue`.
+ */
+export class ProactiveTestAdapter extends TestAdapter {
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
 }
 
 /** A logger that keeps what it is given, for tests that check what was logged. */

@@ -1,0 +1,117 @@
+// The support team answers a customer from the console: the reply reaches the conversation the
+// ticket was made in, and what the customer types back lands on the ticket.
+import { expect } from 'chai';
+import { chatSubscriber } from '../../bot/proactive.js';
+import { createDispatcher } from '../../notify/dispatcher.js';
+import { botOn, offers, referenceIn, says, tempDataDir } from '../helpers/conversation.js';
+
+const quiet = { info: () => undefined, warn: () => undefined };
+
+async function customerWithTicket(locale: string, conversationId: string) {
+  const bot = await botOn(await tempDataDir(), { locale, conversationId });
+  const dispatcher = createDispatcher({
+    outbox: bot.store.outbox,
+    subscribers: [chatSubscriber({ store: bot.store, channelFor: () => bot.adapter, tell: bot.parts.tellCustomer })],
+    log: quiet,
+  });
+  return { ...bot, dispatcher };
+}
+
+/** What the bot wrote outside a turn of the customer's (the proactive messages), and forgets them. */
+function proactive(adapter: { activeQueue: Array<{ text?: string }> }): string[] {
+  return adapter.activeQueue.splice(0).map((a) => a.text ?? '');
+}
+
+describe('a staff reply in the customer\'s conversation', () => {
+  it('reaches the customer, takes their answer onto the ticket, and shows in "where is my ticket"', async () => {
+    const { adapter, store, dispatcher } = await customerWithTicket('en-US', 'conv-reply-en');
+    let reference = '';
+    await adapter
+      .send('open a ticket please')
+      .assertReply(says("I'll open a ticket"))
+      .send('exporting to pdf freezes since the update')
+      .assertReply(says('What is your name?'))
+      .send('sam taylor')
+      .assertReply(says('What email address'))
+      .send('sam@example.com')
+      .assertReply(offers('Send'))
+      .send('yep send it')
+      .assertReply((a) => (reference = referenceIn(a.text)))
+      .startTest();
+    await dispatcher.kick();
+    expect(proactive(adapter), 'the creation was confirmed in the turn, not again').to.deep.equal([]);
+
+    await store.changeRequest(reference, { type: 'reply', text: 'internal: same as ticket from last week', visibility: 'internal', by: 'anne@scriba.example' });
+    await store.changeRequest(reference, { type: 'reply', text: 'Could you tell me your version number?', visibility: 'public', by: 'anne@scriba.example' });
+    await dispatcher.kick();
+    const told = proactive(adapter);
+    expect(told).to.have.length(1);
+    expect(told[0]).to.include(`The support team answered your request ${reference}`).and.include('> Could you tell me your version number?').and.include('just write here').and.not.include('internal');
+
+    await adapter
+      .send('its 4.1.2, on windows 11')
+      .assertReply(says(`Added to request **${reference}**`))
+      .send('where is my ticket?')
+      .assertReply(says(`Request **${reference}** is **open**`))
+      .assertReply(says('Latest message from our support team', '> Could you tell me your version number?'))
+      .startTest();
+    const ticket = await store.findByReference(reference);
+    expect(ticket?.messages?.filter((m) => m.from === 'customer').map((m) => m.text)).to.deep.equal(['its 4.1.2, on windows 11']);
+  });
+
+  it('en français : « ajoute à mon ticket L1-… : … » ajoute le texte, et un changement de statut arrive dans la conversation', async () => {
+    const { adapter, store, dispatcher } = await customerWithTicket('fr-FR', 'conv-reply-fr');
+    let reference = '';
+    await adapter
+      .send('je veux ouvrir un ticket')
+      .assertReply(says('Je vais ouvrir un ticket'))
+      .send("l'impression des factures plante")
+      .assertReply(says('Quel est votre nom'))
+      .send('claire dubois')
+      .assertReply(says('adresse e-mail'))
+      .send('claire.dubois@exemple.fr')
+      .assertReply(offers('Envoyer'))
+      .send('ok envoie')
+      .assertReply((a) => (reference = referenceIn(a.text)))
+      .startTest();
+
+    await adapter
+      .send(`ajoute a mon ticket ${reference.toLowerCase()} : ca plante aussi avec l'imprimante du 2e etage`)
+      .assertReply(says(`Ajouté à la demande **${reference}**`))
+      .startTest();
+    expect((await store.findByReference(reference))?.messages?.map((m) => [m.from, m.text])).to.deep.equal([['customer', "ca plante aussi avec l'imprimante du 2e etage"]]);
+
+    await store.changeRequest(reference, { type: 'status', status: 'resolved', note: 'Le pilote a été mis à jour.', public: true, by: 'anne@scriba.example' });
+    await dispatcher.kick();
+    const told = proactive(adapter);
+    expect(told).to.have.length(1);
+    expect(told[0]).to.include(`Votre demande ${reference} est maintenant résolue.`).and.include('> Le pilote a été mis à jour.').and.not.include('écrivez simplement ici');
+  });
+
+  it('"start over" after a staff reply ends the exchange: the next question is answered, not added to the ticket', async () => {
+    const { adapter, store, dispatcher } = await customerWithTicket('en-US', 'conv-reply-cmd');
+    let reference = '';
+    await adapter
+      .send('open a ticket please')
+      .assertReply(says("I'll open a ticket"))
+      .send('the licence server is unreachable')
+      .assertReply(says('What is your name?'))
+      .send('Sam')
+      .assertReply(says('What email address'))
+      .send('sam@example.com')
+      .assertReply(offers('Send'))
+      .send('send')
+      .assertReply((a) => (reference = referenceIn(a.text)))
+      .startTest();
+    await store.changeRequest(reference, { type: 'reply', text: 'Is the service running?', visibility: 'public', by: 'anne@scriba.example' });
+    await dispatcher.kick();
+    expect(proactive(adapter)).to.have.length(1);
+    await adapter
+      .send('start over')
+      .assertReply(says('start'))
+      .send('how do i reset my pasword')
+      .assertReply(says('password'))
+      .startTest();
+    expect((await store.findByReference(reference))?.messages?.filter((m) => m.from === 'customer')).to.deep.equal([]);
+  });
+});

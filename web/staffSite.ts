@@ -45,6 +45,8 @@ const PAGES: Record<string, string> = {
   '/staff/dashboard': 'staff/dashboard.html',
   '/staff/try': 'staff/try.html',
   '/staff/history': 'staff/history.html',
+  '/staff/accounts': 'staff/accounts.html',
+  '/staff/audit': 'staff/audit.html',
 };
 
 const ASSETS: Record<string, string> = {
@@ -62,6 +64,8 @@ const ASSETS: Record<string, string> = {
   '/staff/assets/dashboard.js': 'staff/assets/dashboard.js',
   '/staff/assets/try.js': 'staff/assets/try.js',
   '/staff/assets/history.js': 'staff/assets/history.js',
+  '/staff/assets/accounts.js': 'staff/assets/accounts.js',
+  '/staff/assets/audit.js': 'staff/assets/audit.js',
   '/staff/assets/avatar.svg': 'assets/avatar.svg',
 };
 

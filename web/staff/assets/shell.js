@@ -16,6 +16,9 @@
     ['dashboard', '/staff/dashboard', 'navDashboard'],
     ['try', '/staff/try', 'navTry'],
     ['history', '/staff/history', 'navHistory'],
+    // Admins only: the API refuses everyone else, so nobody else is shown the way there.
+    ['accounts', '/staff/accounts', 'navAccounts', 'admin'],
+    ['audit', '/staff/audit', 'navAudit', 'admin'],
   ];
   var ROLE_KEYS = { viewer: 'roleViewer', agent: 'roleAgent', admin: 'roleAdmin' };
 
@@ -79,6 +82,7 @@
         }
         var text;
         if (res.status === 401) text = t('signInWrong');
+        else if (res.status === 403 && res.data && res.data.error === 'account disabled') text = t('signInDisabled');
         else if (res.status === 429) {
           var seconds = res.data && Number(res.data.retryAfterSeconds);
           text = seconds > 0 ? t('signInTooMany', { minutes: Math.max(1, Math.ceil(seconds / 60)) }) : t('signInTooManyLater');
@@ -113,7 +117,9 @@
     document.body.className = 'is-console';
     document.title = t(page.title) + ' · ' + t('appName');
     var session = Staff.session || {};
-    var nav = h('nav', { class: 'nav', 'aria-label': t('navLabel') }, NAV.map(function (item) {
+    var nav = h('nav', { class: 'nav', 'aria-label': t('navLabel') }, NAV.filter(function (item) {
+      return !item[3] || session.role === item[3];
+    }).map(function (item) {
       return h('a', { href: item[1], 'aria-current': item[0] === page.id ? 'page' : null }, t(item[2]));
     }));
     var top = h('header', { class: 'topbar' },
@@ -126,6 +132,11 @@
         h('button', { type: 'button', class: 'btn btn--ghost', id: 'sign-out', onclick: signOut }, t('signOut'))));
     var main = h('main', { class: 'page page--' + page.id, id: 'main' });
     Staff.replace(app, h('a', { class: 'skip', href: '#main' }, t('skipToContent')), top, main);
+    // The menu scrolls sideways when it is wider than the bar (an admin's, in French): the page
+    // one is on stays in sight.
+    var current = nav.querySelector('[aria-current=page]');
+    var hidden = current ? current.getBoundingClientRect().right - nav.getBoundingClientRect().right : 0;
+    if (hidden > 0) nav.scrollLeft += hidden;
     page.start(main);
   }
 

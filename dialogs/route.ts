@@ -3,9 +3,17 @@
 import type { MatchedArticle, NoneReason } from '../knowledge/matcher.js';
 import type { CoversWhy } from '../strings/strings.js';
 import type { Session } from './session.js';
+import type { SmallTalkKind } from './understand/smallTalk.js';
+import type { ControlIntent } from './understand/controlIntents.js';
 import type { Understanding } from './understand/turn.js';
 
-export type SmallTalk = 'hello' | 'youAreWelcome' | 'goodbye' | 'whatElse' | 'nothingToCancel' | 'pleaseRephrase';
+export type SmallTalk = 'hello' | 'youAreWelcome' | 'goodbye' | 'whatElse' | 'anythingElse' | 'nothingToCancel' | 'pleaseRephrase';
+
+const SMALL_TALK_REPLY: Record<SmallTalkKind, SmallTalk> = {
+  goodbye: 'goodbye', thanks: 'youAreWelcome', greeting: 'hello', acknowledgement: 'anythingElse', laughter: 'anythingElse',
+};
+/** Intents whose own reply already suits small talk ("ok" is a yes, and "What can I do for you?" fits it). */
+const ANSWERS_SMALL_TALK: ReadonlySet<ControlIntent> = new Set(['greeting', 'thanks', 'goodbye', 'yes']);
 
 export type Route =
   | { kind: 'answer'; articleId: string; confidence: number }
@@ -23,6 +31,8 @@ export function route(u: Understanding, session: Pick<Session, 'supportOffered'>
     if (u.pressed === 0 || u.intent === 'yes' || /^(?:oui|ouais|yes|yeah|yep|ok)\b/iu.test(u.text.trim())) return { kind: 'request' };
     if (u.pressed === 1 || u.intent === 'no') return { kind: 'say', what: 'pleaseRephrase' };
   }
+  // "mdr", "top", "awesome" asked nothing: whatever the classifier or the KB made of their few words.
+  if (u.smallTalk && !(u.intent && ANSWERS_SMALL_TALK.has(u.intent))) return { kind: 'say', what: SMALL_TALK_REPLY[u.smallTalk] };
   if (u.entities.references.length > 0 && (u.intent === 'status' || !u.question)) return { kind: 'status' };
   switch (u.intent) {
     case 'status':

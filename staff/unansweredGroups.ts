@@ -1,7 +1,9 @@
 // Groups the questions the bot could not answer so staff see "forgotten password ×14", not 14
 // lines. Each question is normalised in its language (accents off, stop words out, stemmed, KB
 // synonyms applied); questions with the same content stems share a key, and keys whose stem sets
-// overlap enough (Jaccard ≥ 0.6, a one-letter typo counting as the same word) are merged.
+// overlap enough (Jaccard ≥ 0.6, a one-letter typo counting as the same word) are merged. Small
+// talk ("mdr", "ok super") kept before the bot knew it is no question, and is left out.
+import { isSmallTalk } from '../dialogs/understand/smallTalk.js';
 import { normalise, type SynonymMap, type Token } from '../knowledge/matching/normalise.js';
 import type { Lang } from '../knowledge/types.js';
 import type { UnansweredRecord } from '../tickets/types.js';
@@ -69,7 +71,11 @@ export function groupUnanswered(records: readonly UnansweredRecord[], { synonyms
   const byKey = new Map<string, KeyGroup>();
   // The same wording is normalised once (thousands of records, far fewer wordings).
   const tokensOf = new Map<string, Token[]>();
+  const smallTalk = new Map<string, boolean>();
   for (const record of records) {
+    let chat = smallTalk.get(record.question);
+    if (chat === undefined) smallTalk.set(record.question, (chat = isSmallTalk(record.question)));
+    if (chat) continue;
     const said = `${record.language}\u0000${record.question}`;
     let tokens = tokensOf.get(said);
     if (!tokens) tokensOf.set(said, (tokens = contentTokens(record.question, record.language, synonyms[record.language])));

@@ -11,6 +11,7 @@ import { asksSomething, asksTheBot } from './asks.js';
 import { asksAsap, readTime, type TimeWish } from './dateTimes.js';
 import { findEntities, type Entities } from './entities.js';
 import { nextLanguage, runningWords, SUBSTANTIAL_WORDS, type LanguageState } from './language.js';
+import { smallTalkOf, type SmallTalkKind } from './smallTalk.js';
 
 export interface Understanding {
   /** as typed (the Teams @mention already removed) */
@@ -31,6 +32,8 @@ export interface Understanding {
   /** what the message asks of the conversation, when it is not a question */
   intent?: ControlIntent;
   intentScore: number;
+  /** laughter, "ok super", "slt", "génial merci": nothing asked, and no question to record */
+  smallTalk?: SmallTalkKind;
   /** what the knowledge base makes of it */
   match: MatchResult;
   /** the knowledge base answers it outright and it is no command: the article */
@@ -147,6 +150,7 @@ export function understand(text: string, context: TurnContextIn, deps: Understan
   }
 
   let time: TimeWish | undefined | null = null;
+  const smallTalk = smallTalkOf(text);
   const understanding: Understanding = {
     text,
     entities,
@@ -158,6 +162,7 @@ export function understand(text: string, context: TurnContextIn, deps: Understan
     ...(pressed !== undefined ? { pressed } : {}),
     ...(intent ? { intent } : {}),
     intentScore: reading.score,
+    ...(smallTalk ? { smallTalk } : {}),
     match,
     ...(match.decision === 'answer' && top && !intent ? { question: top.id } : {}),
     asap: asksAsap(rest),

@@ -1,5 +1,6 @@
-// GET /api/staff/unanswered: the questions the bot could not answer, grouped, each with the
-// matcher's three best articles for its most frequent wording (where staff would add it).
+// GET /api/staff/unanswered: the questions the bot could not answer, grouped (the same question in
+// French and English together, through the article both are about), each with the matcher's three
+// best articles for its most frequent wording (where staff would add it).
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { LiveKnowledge } from '../knowledge/liveKnowledge.js';
@@ -10,6 +11,7 @@ import type { TimeRange, UnansweredRecord } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { guard, json, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
+import { confidentArticle, mergeByArticle } from './unansweredByArticle.js';
 import { groupUnanswered, type UnansweredGroup } from './unansweredGroups.js';
 
 export const unansweredQuery = z.object({
@@ -25,7 +27,9 @@ let lastGrouping: { kb: KnowledgeBase; signature: string; groups: UnansweredGrou
 function grouped(signature: string, live: LiveKnowledge, records: () => UnansweredRecord[] | Promise<UnansweredRecord[]>): UnansweredGroup[] | Promise<UnansweredGroup[]> {
   const kb = live.kb();
   if (lastGrouping?.kb === kb && lastGrouping.signature === signature) return lastGrouping.groups;
-  const group = (list: UnansweredRecord[]) => (lastGrouping = { kb, signature, groups: groupUnanswered(list, { synonyms: kb.synonyms }) }).groups;
+  const articleOf = (question: string, lang: Lang) => confidentArticle(suggestionsFor(live, question, lang), live.matcher.thresholds);
+  const group = (list: UnansweredRecord[]) =>
+    (lastGrouping = { kb, signature, groups: mergeByArticle(groupUnanswered(list, { synonyms: kb.synonyms }), articleOf) }).groups;
   const list = records();
   return Array.isArray(list) ? group(list) : list.then(group);
 }

@@ -1,13 +1,18 @@
 // npm run staff:add -- email [--role viewer|agent|admin]
 // Creates a staff console account, or sets a new password (and the role, when given) for an
 // existing one. The password comes from STAFF_PASSWORD, or is typed twice on the terminal without
-// being shown. Accounts live in DATA_DIR/staff/accounts.json (DATA_DIR from the environment or .env);
-// what the command did goes into the staff audit, as done by `staff:add`.
+// being shown. Accounts live where the bot keeps them: DATA_DIR/staff/accounts.json, or with
+// STORAGE=postgres the database DATABASE_URL names (from the environment or .env). What the command
+// did goes into the staff audit, as done by `staff:add`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { migrate } from '../tickets/postgres/migrate.js';
+import { databaseWhere } from '../tickets/postgres/openPgStorage.js';
+import { createPgStaffRecords } from '../tickets/postgres/pgStaffRecords.js';
 import { createFileStaffRecords, type StaffRecords } from '../tickets/staffRecords.js';
 import { AUDIT_COMMAND_LINE_ACTOR, type StaffAuditEntry } from '../tickets/types.js';
 import { createAccountStore, isEmail, MIN_PASSWORD_LENGTH, normaliseEmail, ROLES, type Account, type Role } from '../staff/accounts.js';
@@ -60,16 +65,37 @@ async function main(): Promise<void> {
 
   const password = await readPassword(process.env);
   if (password.length < MIN_PASSWORD_LENGTH) throw new UsageError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  const dataDir = path.resolve(process.env.DATA_DIR || './data');
-  const records = createFileStaffRecords(dataDir);
-  const { account, created, before } = await createAccountStore({ records }).upsert(email, password, role as Role | undefined);
-  console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}), data in ${dataDir}`);
+  const { records, where, close } = await openRecords(process.env);
   try {
-    await audit(records, account, before);
-  } catch (err) {
-    // The account is changed all the same: say so rather than fail.
-    console.error(`the staff audit could not record it: ${err instanceof Error ? err.message : String(err)}`);
+    const { account, created, before } = await createAccountStore({ records }).upsert(email, password, role as Role | undefined);
+    console.log(`${created ? 'created' : 'updated'} ${account.email} (${account.role}), data in ${where}`);
+    try {
+      await audit(records, account, before);
+    } catch (err) {
+      // The account is changed all the same: say so rather than fail.
+      console.error(`the staff audit could not record it: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } finally {
+    await close();
   }
+}
+
+/** The store the bot reads accounts from, as bot/config.ts picks it. */
+async function openRecords(env: NodeJS.ProcessEnv): Promise<{ records: StaffRecords; where: string; close: () => Promise<void> }> {
+  if (env.STORAGE === 'postgres') {
+    if (!env.DATABASE_URL) throw new UsageError('DATABASE_URL is required when STORAGE is postgres (postgres://user:password@host:5432/database)');
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2 });
+    try {
+      // The bot migrates at start; the first account may come before the first start.
+      await migrate(pool);
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return { records: createPgStaffRecords(pool), where: `PostgreSQL ${databaseWhere(env.DATABASE_URL)}`, close: () => pool.end() };
+  }
+  const dataDir = path.resolve(env.DATA_DIR || './data');
+  return { records: createFileStaffRecords(dataDir), where: dataDir, close: async () => undefined };
 }
 
 async function audit(records: StaffRecords, account: Account, before: Account | undefined): Promise<void> {

@@ -32,7 +32,7 @@ describe('the Accounts and Audit pages', function () {
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  for (const [page, script] of [['/staff/accounts', 'accounts.js'], ['/staff/audit', 'audit.js']]) {
+  for (const [page, script] of [['/staff/accounts', 'accounts.js'], ['/staff/audit', 'audit.js']] as const) {
     it(`serves ${page} with the console's Content-Security-Policy and its own script`, async () => {
       const res = await fetch(`${base}${page}`);
       expect(res.status).to.equal(200);

@@ -6,6 +6,7 @@ import { parseBusinessHours, type BusinessHours } from '../dialogs/contact/busin
 import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { DEFAULT_TRAFFIC_LIMITS } from './trafficLimits.js';
 import { DEFAULT_LINK_HOSTS } from '../knowledge/answerSafety.js';
+import type { SupportLevel } from '../tickets/types.js';
 
 export interface Config {
   port: number;
@@ -31,6 +32,10 @@ export interface Config {
   staff: { token?: string; sessionSecret?: string; trustProxy: boolean };
   /** Bot Framework registration; absent in local mode */
   botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string; openIdMetadataUrl?: string };
+  /** mail to customers (confirmations, replies, status changes); absent: no mail is sent */
+  mail?: { url: string; from: string; replyTo?: string };
+  /** per support level, the business hours within which staff should first reply (due times in the console) */
+  firstReplyHours: Record<SupportLevel, number>;
   /** the website chat: pages under web/, Direct Line for Web Chat */
   webChat: {
     /** the in-process Direct Line: on in local mode, off with a MicrosoftAppId unless LOCAL_DIRECTLINE=true */
@@ -87,10 +92,30 @@ const Env = z.object({
   DIRECT_LINE_SECRET: optional(z.string()),
   DIRECT_LINE_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
   WEB_EMBED_ORIGINS: optional(z.string()),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL (smtp://user:password@mail.example.com:587)')),
+  MAIL_FROM: optional(z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. Scriba support <support@scriba.example>')),
+  MAIL_REPLY_TO: optional(z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address')),
+  FIRST_REPLY_HOURS: optional(z.string()),
 });
 
 /** Never echoed in an error message. */
-const SECRETS = new Set(['DATABASE_URL', 'MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET']);
+const SECRETS = new Set(['DATABASE_URL', 'MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET', 'SMTP_URL']);
+
+/** First reply targets when FIRST_REPLY_HOURS is not set: business hours per support level. */
+export const DEFAULT_FIRST_REPLY_HOURS: Record<SupportLevel, number> = { 1: 8, 2: 4, 3: 16, 4: 40 };
+
+/** "L1=8, L2=4, L3=16, L4=40" (levels left out keep their default). */
+export function firstReplyHoursOf(value: string | undefined): Record<SupportLevel, number> {
+  const hours = { ...DEFAULT_FIRST_REPLY_HOURS };
+  const problems: string[] = [];
+  for (const part of (value ?? '').split(/[\s,;]+/).filter(Boolean)) {
+    const m = /^L?([1-4])[=:](\d+(?:\.\d+)?)$/i.exec(part);
+    if (!m || Number(m[2]) <= 0) problems.push(`FIRST_REPLY_HOURS: '${part}' is not a level and a number of business hours, such as L1=8`);
+    else hours[Number(m[1]) as SupportLevel] = Number(m[2]);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return hours;
+}
 
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
@@ -133,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   } catch (err) {
     throw new ConfigError([err instanceof Error ? err.message : String(err)]);
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) throw new ConfigError(['MAIL_FROM is required with SMTP_URL: the address mails to customers come from (Scriba support <support@scriba.example>)']);
   if (e.STORAGE === 'postgres' && !e.DATABASE_URL) throw new ConfigError(['DATABASE_URL is required when STORAGE is postgres (postgres://user:password@host:5432/database)']);
   const appId = e.MicrosoftAppId;
   if (e.MicrosoftAppType === 'SingleTenant' && appId && !e.MicrosoftAppTenantId) {
@@ -157,6 +183,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     retentionDays: e.RETENTION_DAYS ?? 365,
     traffic: { startsPerHour: e.LIMIT_CHAT_STARTS_PER_HOUR ?? DEFAULT_TRAFFIC_LIMITS.startsPerHour, messagesPerMinute: e.LIMIT_MESSAGES_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.messagesPerMinute },
+    ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { url: e.SMTP_URL, from: e.MAIL_FROM, ...(e.MAIL_REPLY_TO ? { replyTo: e.MAIL_REPLY_TO } : {}) } } : {}),
+    firstReplyHours: firstReplyHoursOf(e.FIRST_REPLY_HOURS),
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
     webChat: {
       // With an app id the bot is public: the anonymous local Direct Line only if asked for.

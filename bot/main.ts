@@ -28,6 +28,10 @@ import type { PgStoreOptions } from '../tickets/postgres/pgStore.js';
 import { persistentSecret, removeLeftoverTempFiles, storageWritable } from '../tickets/dataDirHousekeeping.js';
 import { purgeExpired } from '../tickets/privacy.js';
 import { publishedEmails } from '../tickets/masking.js';
+import { createDispatcher, type Subscriber } from '../notify/dispatcher.js';
+import { createSmtpMailer, mailSubscriber } from '../notify/mail.js';
+import { chatSubscriber, type ProactiveChannel } from './proactive.js';
+import { WEBCHAT_CHANNEL } from './directLine/localDirectLine.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
 // (emails, phone numbers, what customers typed) is never given to it.
@@ -125,6 +129,27 @@ async function main(): Promise<void> {
         trustProxy: config.staff.trustProxy,
       })
     : undefined;
+  // What happens to a request after it is made reaches the customer: by mail (SMTP_URL) and in
+  // their conversation. Delivered from the store's outbox after the write, retried on failure; on
+  // PostgreSQL any instance may deliver what another wrote, never both.
+  const mailer = config.mail ? createSmtpMailer(config.mail) : undefined;
+  const botFramework = config.botFramework;
+  const cloudChannel: ProactiveChannel | undefined = botFramework
+    ? { continueConversation: (reference, logic) => adapter.continueConversationAsync(botFramework.appId, reference, logic) }
+    : undefined;
+  const subscribers: Subscriber[] = [
+    chatSubscriber({
+      store,
+      channelFor: (address) => (address.channelId === WEBCHAT_CHANNEL && local ? local.adapter : cloudChannel),
+      tell: parts.tellCustomer,
+    }),
+    ...(mailer ? [mailSubscriber(store, mailer)] : []),
+  ];
+  const dispatcher = createDispatcher({ outbox: store.outbox, subscribers, log: log.child({ part: 'notifications' }) });
+  const stopHearingRequests = store.onRequestEvent(() => void dispatcher.kick());
+  dispatcher.start();
+  if (!mailer) log.info({}, 'mail to customers is off (set SMTP_URL and MAIL_FROM to send confirmations and replies by mail)');
+
   let draining = false;
   const server = createServer({
     adapter,
@@ -204,6 +229,9 @@ async function main(): Promise<void> {
       server.server.closeAllConnections();
     }
     stopHearingEdits();
+    stopHearingRequests();
+    await dispatcher.stop();
+    mailer?.close();
     await live.close().catch((err: unknown) => log.warn({ err }, 'could not stop the knowledge build thread'));
     await lock?.release().catch((err: unknown) => log.warn({ err }, 'could not release the lock on DATA_DIR'));
     await database?.close().catch((err: unknown) => log.warn({ err }, 'could not close the database pool'));

@@ -16,6 +16,7 @@ import { formatReference, parseReference, referenceCounter, supportLevel } from 
 import {
   appliedChange, appliedChangeSchema, applyChange, changeEvent, creationEvent, type AppliedChange, type RequestChange, type RequestEvent,
 } from './requestChanges.js';
+import { searchQuery, searchTextOf } from './requestSearch.js';
 import { callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, statusChangeSchema, ticketSchema } from './schemas.js';
 import type { CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, StatusChange, Ticket } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
@@ -235,9 +236,10 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
       await migrated();
       const bounds = timeBounds(filter);
       const found: HelpdeskRequest[] = [];
+      const q = searchQuery(filter.q);
       for (const file of await monthFiles(dir, filter)) {
         const folded = await serially(file, () => month(file));
-        for (const r of folded.values()) if (matches(r, filter) && inRange(r.createdAt, bounds)) found.push(r);
+        for (const r of folded.values()) if (matches(r, filter, q) && inRange(r.createdAt, bounds)) found.push(r);
       }
       found.sort(newestFirst);
       const offset = page.offset ?? 0;
@@ -249,11 +251,23 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
 
 export type RequestLog = ReturnType<typeof createRequestLog>;
 
-function matches(r: HelpdeskRequest, filter: RequestFilter): boolean {
+// Each request's search text, made once per version of it (a change makes a new object).
+const searchTexts = new WeakMap<HelpdeskRequest, string>();
+function searchText(r: HelpdeskRequest): string {
+  let text = searchTexts.get(r);
+  if (text === undefined) searchTexts.set(r, (text = searchTextOf(r)));
+  return text;
+}
+
+function matches(r: HelpdeskRequest, filter: RequestFilter, q: string): boolean {
   return (filter.kind === undefined || r.kind === filter.kind)
     && (filter.status === undefined || r.status === filter.status)
+    && (filter.statuses === undefined || filter.statuses.includes(r.status))
     && (filter.level === undefined || supportLevel(r) === filter.level)
-    && (filter.language === undefined || r.language === filter.language);
+    && (filter.language === undefined || r.language === filter.language)
+    && (filter.assignee === undefined || (r.assignee ?? null) === (filter.assignee === null ? null : filter.assignee.toLowerCase()))
+    && (filter.priority === undefined || (r.priority ?? 'normal') === filter.priority)
+    && (q === '' || searchText(r).includes(q));
 }
 
 function newestFirst(a: HelpdeskRequest, b: HelpdeskRequest): number {

@@ -200,8 +200,15 @@ export interface TimeRange {
 export interface RequestFilter extends TimeRange {
   kind?: HelpdeskRequest['kind'];
   status?: RequestStatus;
+  /** any of these statuses (the inbox's "to do": open and in progress) */
+  statuses?: readonly RequestStatus[];
   level?: SupportLevel;
   language?: Language;
+  /** the owner's email; null: nobody's */
+  assignee?: string | null;
+  priority?: RequestPriority;
+  /** words found in the reference, contact, reason, conversation or messages (requestSearch.ts) */
+  q?: string;
 }
 
 /** What a staff member may do in the console: read, handle requests and the KB, or everything. */

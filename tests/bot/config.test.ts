@@ -22,6 +22,25 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ KB_LINK_HOSTS: 'Scriba.example, docs.partner.example' }).linkHosts).to.deep.equal(['scriba.example', 'docs.partner.example']);
   });
 
+  it('sends mail only with SMTP_URL and MAIL_FROM, and never echoes the SMTP password', () => {
+    expect(loadConfig({}).mail).to.equal(undefined);
+    expect(loadConfig({ SMTP_URL: 'smtp://bot:s3cret@mail.scriba.example:587', MAIL_FROM: 'Scriba support <support@scriba.example>' }).mail)
+      .to.deep.equal({ url: 'smtp://bot:s3cret@mail.scriba.example:587', from: 'Scriba support <support@scriba.example>' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://bot:s3cret@mail.scriba.example:587' })).to.throw(ConfigError, /MAIL_FROM is required/);
+    try {
+      loadConfig({ SMTP_URL: 'mail.scriba.example s3cret', MAIL_FROM: 'support@scriba.example' });
+      expect.fail('refused');
+    } catch (err) {
+      expect((err as Error).message).to.match(/SMTP_URL must be an smtp/).and.not.include('s3cret');
+    }
+  });
+
+  it('reads first reply targets per level, keeping the defaults for levels left out', () => {
+    expect(loadConfig({}).firstReplyHours).to.deep.equal({ 1: 8, 2: 4, 3: 16, 4: 40 });
+    expect(loadConfig({ FIRST_REPLY_HOURS: 'L1=4, l2:2 3=24' }).firstReplyHours).to.deep.equal({ 1: 4, 2: 2, 3: 24, 4: 40 });
+    expect(() => loadConfig({ FIRST_REPLY_HOURS: 'L1=soon, L5=3' })).to.throw(ConfigError, /'L1=soon'.*\n.*'L5=3'/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' })).to.deep.include({ port: 3978, host: '127.0.0.1' });
   });

@@ -105,4 +105,39 @@ export function requestEventsContract(open: (now: () => Date) => HelpdeskStore):
     expect(await store.outbox.claim(new Date('2026-11-23T13:05:10Z'), 10, LEASE)).to.have.length(1);
     expect(await store.outbox.claim(new Date('2026-11-23T13:06:11Z'), 10, LEASE)).to.have.length(1);
   });
+
+  it('finds requests by words of the reason, the conversation or a message, by email, name or reference, accents and case aside', async () => {
+    const store = open(clockAt('2026-11-23T13:05:09Z'));
+    const ticket = await store.createTicket(sampleTicket());
+    const other = await store.createTicket(sampleTicket({
+      reason: 'Export PDF bloqué à 99 %', contact: { name: 'Marc Petit', email: 'marc.petit@exemple.fr' }, tried: { articles: [], flowSteps: [], transcript: [] },
+    }));
+    await store.changeRequest(other.reference, { type: 'reply', text: 'Pilote Canon réinstallé', visibility: 'internal', by: 'lea@scriba.example' });
+    const found = async (q: string) => (await store.pageRequests({ q }, {})).requests.map((r) => r.reference);
+    expect(await found('REINITIALISER')).to.deep.equal([ticket.reference]);
+    expect(await found('mot de pase')).to.deep.equal([ticket.reference]); // the conversation copied with the ticket
+    expect(await found('pilote canon')).to.deep.equal([other.reference]);
+    expect(await found('marc.petit@')).to.deep.equal([other.reference]);
+    expect(await found('élodie')).to.deep.equal([ticket.reference]);
+    expect(await found(ticket.reference.toLowerCase())).to.deep.equal([ticket.reference]);
+    expect(await found('99 %')).to.deep.equal([other.reference]);
+    expect(await found('_'), 'LIKE wildcards are plain characters').to.deep.equal([]);
+    expect(await found(''), 'no words: everything').to.have.length(2);
+  });
+
+  it('filters by owner (or nobody), by priority and by several statuses', async () => {
+    const store = open(clockReading('2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z'));
+    const a = await store.createTicket(sampleTicket());
+    const b = await store.createTicket(sampleTicket());
+    const c = await store.createCallback(sampleCallback());
+    await store.changeRequest(a.reference, { type: 'assign', assignee: 'Lea@scriba.example', by: 'lea@scriba.example' });
+    await store.changeRequest(b.reference, { type: 'priority', priority: 'urgent', by: 'lea@scriba.example' });
+    await store.changeRequest(c.reference, { type: 'status', status: 'resolved', by: 'lea@scriba.example' });
+    const refs = async (filter: Parameters<HelpdeskStore['pageRequests']>[0]) => (await store.pageRequests(filter, {})).requests.map((r) => r.reference).sort();
+    expect(await refs({ assignee: 'lea@scriba.example' })).to.deep.equal([a.reference]);
+    expect(await refs({ assignee: null })).to.deep.equal([b.reference, c.reference].sort());
+    expect(await refs({ priority: 'urgent' })).to.deep.equal([b.reference]);
+    expect(await refs({ priority: 'normal' })).to.deep.equal([a.reference, c.reference].sort());
+    expect(await refs({ statuses: ['open', 'in-progress'] })).to.deep.equal([a.reference, b.reference].sort());
+  });
 }

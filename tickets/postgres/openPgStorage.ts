@@ -8,6 +8,7 @@ import type { StaffRecords } from '../staffRecords.js';
 import { migrate } from './migrate.js';
 import { createPgKeyValueStore } from './pgKeyValueStore.js';
 import { createPgStaffRecords } from './pgStaffRecords.js';
+import { backfillRequestSearch } from './pgRequestStore.js';
 import { createPgStore, type PgStoreOptions } from './pgStore.js';
 import { pgLimiters } from './pgRateLimits.js';
 import type { LimiterFactory } from '../rateLimitStore.js';
@@ -38,6 +39,7 @@ export async function openPgStorage(url: string, options: PgStoreOptions & { poo
   // An idle client that loses its connection must not take the process down.
   pool.on('error', () => undefined);
   const applied = await migrate(pool);
+  await backfillRequestSearch(pool);
   return {
     store: createPgStore(pool, options),
     state: createPgKeyValueStore(pool),

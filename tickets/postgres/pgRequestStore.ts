@@ -7,6 +7,7 @@ import type { HelpdeskStore } from '../helpdeskStore.js';
 import { formatReference, parseReference, referenceCounter, supportLevel } from '../reference.js';
 import { appliedChange, applyChange, changeEvent, creationEvent, type RequestEvent } from '../requestChanges.js';
 import type { RequestOutbox } from '../requestOutbox.js';
+import { searchQuery, searchTextOf } from '../requestSearch.js';
 import { newCallbackSchema, newTicketSchema, parseInput } from '../schemas.js';
 import type { CallbackRequest, HelpdeskRequest, RequestFilter, Ticket } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
@@ -89,6 +90,13 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     if (filter.status !== undefined) add('status = ?', filter.status);
     if (filter.level !== undefined) add('level = ?', filter.level);
     if (filter.language !== undefined) add('language = ?', filter.language);
+    if (filter.statuses !== undefined) add('status = ANY(?)', [...filter.statuses]);
+    if (filter.assignee === null) where.push('assignee IS NULL');
+    else if (filter.assignee !== undefined) add('assignee = ?', filter.assignee.toLowerCase());
+    if (filter.priority !== undefined) add('priority = ?', filter.priority);
+    const q = searchQuery(filter.q);
+    // LIKE's own wildcards typed in a search are searched for, not obeyed.
+    if (q) add("search LIKE ? ESCAPE '\\'", `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const offset = page.offset ?? 0;
     const { rows } = await pool.query<{ body: HelpdeskRequest }>(
@@ -110,8 +118,8 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
       if (!rows[0]) return undefined;
       const next = applyChange(rows[0].body, applied);
       await client.query(
-        'UPDATE requests SET body = $2, status = $3, assignee = $4, priority = $5, first_reply_at = $6 WHERE reference = $1',
-        [next.reference, JSON.stringify(next), next.status, next.assignee ?? null, next.priority ?? 'normal', next.firstReplyAt ? new Date(next.firstReplyAt) : null],
+        'UPDATE requests SET body = $2, status = $3, assignee = $4, priority = $5, first_reply_at = $6, search = $7 WHERE reference = $1',
+        [next.reference, JSON.stringify(next), next.status, next.assignee ?? null, next.priority ?? 'normal', next.firstReplyAt ? new Date(next.firstReplyAt) : null, searchTextOf(next)],
       );
       await insertEvent(client, changeEvent(next.reference, applied));
       return next;
@@ -153,14 +161,14 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
 export async function insertRequest(db: Queryable, request: HelpdeskRequest): Promise<boolean> {
   const inserted = await db.query(
     `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body,
-                           assignee, priority, first_reply_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                           assignee, priority, first_reply_at, search)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (request_key) DO NOTHING`,
     [
       request.reference, request.kind, supportLevel(request), referenceCounter(request.reference), request.status, request.language,
       new Date(request.createdAt), request.requestKey ?? null, request.conversationId, request.contact.email?.toLowerCase() ?? null,
       request.kind === 'callback' ? request.contact.phone : null, JSON.stringify(request),
-      request.assignee ?? null, request.priority ?? 'normal', request.firstReplyAt ? new Date(request.firstReplyAt) : null,
+      request.assignee ?? null, request.priority ?? 'normal', request.firstReplyAt ? new Date(request.firstReplyAt) : null, searchTextOf(request),
     ],
   );
   return inserted.rowCount === 1;
@@ -192,4 +200,18 @@ export function createPgOutbox(pool: Pool): RequestOutbox {
       await pool.query('UPDATE request_events SET finished_at = now(), claimed_until = NULL WHERE id = $1', [id]);
     },
   };
+}
+
+/** Fills the search text of requests stored before migration 0012, a batch at a time; how many. */
+export async function backfillRequestSearch(pool: Pool, batch = 500): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const { rows } = await pool.query<{ body: HelpdeskRequest }>('SELECT body FROM requests WHERE search IS NULL LIMIT $1', [batch]);
+    if (rows.length === 0) return filled;
+    await pool.query(
+      'UPDATE requests r SET search = v.search FROM unnest($1::text[], $2::text[]) AS v(reference, search) WHERE r.reference = v.reference',
+      [rows.map((r) => r.body.reference), rows.map((r) => searchTextOf(r.body))],
+    );
+    filled += rows.length;
+  }
 }

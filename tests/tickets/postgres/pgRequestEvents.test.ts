@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { backfillRequestSearch } from '../../../tickets/postgres/pgRequestStore.js';
 import { createPgStore } from '../../../tickets/postgres/pgStore.js';
 import { usePostgres } from '../../helpers/postgres.js';
 import { sampleTicket } from '../helpers.js';
@@ -21,5 +22,18 @@ describe('the outbox shared by two instances on PostgreSQL', () => {
     const ids = claims.flat().map((p) => p.event.id);
     expect(ids).to.have.length(30);
     expect(new Set(ids).size, 'no event given twice').to.equal(30);
+  });
+});
+
+describe('requests stored before the inbox search (migration 0012)', () => {
+  const db = usePostgres('TRUNCATE requests, request_events; ALTER SEQUENCE request_number_l1 RESTART');
+
+  it('are given their search text at start, and found', async () => {
+    const store = createPgStore(db.shared());
+    const { reference } = await store.createTicket(sampleTicket({ reason: 'Licence expirée sur le serveur TSE' }));
+    await db.shared().query('UPDATE requests SET search = NULL');
+    expect((await store.pageRequests({ q: 'licence expiree' }, {})).total, 'not searchable yet').to.equal(0);
+    expect(await backfillRequestSearch(db.shared(), 1)).to.equal(1);
+    expect((await store.pageRequests({ q: 'licence expiree' }, {})).requests.map((r) => r.reference)).to.deep.equal([reference]);
   });
 });

@@ -7,6 +7,7 @@ import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { DEFAULT_TRAFFIC_LIMITS } from './trafficLimits.js';
 import { DEFAULT_LINK_HOSTS } from '../knowledge/answerSafety.js';
 import type { SupportLevel } from '../tickets/types.js';
+import { DEFAULT_FIRST_REPLY_HOURS } from '../staff/requestDue.js';
 
 export interface Config {
   port: number;
@@ -101,8 +102,6 @@ const Env = z.object({
 /** Never echoed in an error message. */
 const SECRETS = new Set(['DATABASE_URL', 'MicrosoftAppPassword', 'DIRECT_LINE_LOCAL_SECRET', 'DIRECT_LINE_SECRET', 'STAFF_TOKEN', 'STAFF_SESSION_SECRET', 'SMTP_URL']);
 
-/** First reply targets when FIRST_REPLY_HOURS is not set: business hours per support level. */
-export const DEFAULT_FIRST_REPLY_HOURS: Record<SupportLevel, number> = { 1: 8, 2: 4, 3: 16, 4: 40 };
 
 /** "L1=8, L2=4, L3=16, L4=40" (levels left out keep their default). */
 export function firstReplyHoursOf(value: string | undefined): Record<SupportLevel, number> {

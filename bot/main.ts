@@ -178,6 +178,7 @@ async function main(): Promise<void> {
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,
+    dueRules: { firstReplyHours: config.firstReplyHours, business: config.businessHours },
     trustProxy: config.staff.trustProxy,
     log: (line) => log.warn(line),
   });

@@ -11,6 +11,7 @@ import type { Auth, Principal } from './auth.js';
 import type { KbWriter } from './kbWriter.js';
 import type { SignInLimiter, SignInLimits } from './signInLimiter.js';
 import type { Sessions } from './sessions.js';
+import type { DueRules } from './requestDue.js';
 
 export interface StaffDeps {
   store: HelpdeskStore;
@@ -23,6 +24,8 @@ export interface StaffDeps {
   sessionSecret?: string;
   /** the store's time zone: days of the dashboard, dates in filters (default Europe/Paris) */
   timeZone?: string;
+  /** opening hours and first-reply targets, for due times (default: mon-fri 09:00-18:00 in timeZone, FIRST_REPLY_HOURS' defaults) */
+  dueRules?: DueRules;
   /** behind a reverse proxy: take the caller's IP from X-Forwarded-For for the sign-in limit (default false) */
   trustProxy?: boolean;
   /** sign-in limits (tests shorten them) */
@@ -38,6 +41,7 @@ export interface StaffContext {
   store: HelpdeskStore;
   live: LiveKnowledge;
   timeZone: string;
+  dueRules: DueRules;
   trustProxy: boolean;
   now: () => Date;
   log: (line: string) => void;

@@ -1,6 +1,8 @@
 // The staff console's API (/api/staff/…, contract in the issue "The support staff's console"):
 // mountStaff adds every route to the bot's restify server, which already parses JSON bodies.
 import type restify from 'restify';
+import { parseBusinessHours } from '../dialogs/contact/businessHours.js';
+import { DEFAULT_FIRST_REPLY_HOURS } from './requestDue.js';
 import { createAccountStore } from './accounts.js';
 import { mountAccountsApi } from './accountsApi.js';
 import { mountArticlesApi } from './articlesApi.js';
@@ -52,6 +54,7 @@ export function mountStaff(server: restify.Server, deps: StaffDeps): void {
     store: deps.store,
     live: deps.live,
     timeZone: deps.timeZone ?? 'Europe/Paris',
+    dueRules: deps.dueRules ?? { firstReplyHours: DEFAULT_FIRST_REPLY_HOURS, business: parseBusinessHours('mon-fri 09:00-18:00', deps.timeZone ?? 'Europe/Paris') },
     trustProxy: deps.trustProxy ?? false,
     now,
     log,

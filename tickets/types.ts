@@ -246,6 +246,9 @@ export const STAFF_AUDIT_ACTIONS = [
   'account-enabled',
   'account-removed',
   'request-status-changed',
+  'request-replied',
+  'request-assigned',
+  'request-prioritised',
   'knowledge-edited',
 ] as const;
 export type StaffAuditAction = (typeof STAFF_AUDIT_ACTIONS)[number];

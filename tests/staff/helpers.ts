@@ -38,7 +38,7 @@ export async function copyOfKnowledge(root: string): Promise<string> {
   return dir;
 }
 
-export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 'staffToken' | 'sessionSecret' | 'trustProxy' | 'timeZone'>> & { storeNow?: () => Date } = {}): Promise<StaffServer> {
+export async function startStaffServer(options: Partial<Pick<StaffDeps, 'now' | 'staffToken' | 'sessionSecret' | 'trustProxy' | 'timeZone' | 'dueRules'>> & { storeNow?: () => Date } = {}): Promise<StaffServer> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'staff-api-'));
   const dataDir = path.join(root, 'data');
   const knowledgeDir = await copyOfKnowledge(root);

@@ -24,6 +24,9 @@
     'account-enabled': 'auditAccountEnabled',
     'account-removed': 'auditAccountRemoved',
     'request-status-changed': 'auditRequestStatusChanged',
+    'request-replied': 'auditRequestReplied',
+    'request-assigned': 'auditRequestAssigned',
+    'request-prioritised': 'auditRequestPrioritised',
     'knowledge-edited': 'auditKnowledgeEdited',
   };
   // Actions that went wrong or took access away stand out.

@@ -313,6 +313,9 @@ window.StaffTexts = {
     auditAccountEnabled: 'Compte réactivé',
     auditAccountRemoved: 'Compte supprimé',
     auditRequestStatusChanged: 'Statut d’une demande',
+    auditRequestReplied: 'Réponse ou note sur une demande',
+    auditRequestAssigned: 'Demande attribuée',
+    auditRequestPrioritised: 'Priorité d’une demande',
     auditKnowledgeEdited: 'Base de connaissances modifiée',
   },
   en: {
@@ -627,6 +630,9 @@ window.StaffTexts = {
     auditAccountEnabled: 'Account enabled',
     auditAccountRemoved: 'Account removed',
     auditRequestStatusChanged: 'Request status',
+    auditRequestReplied: 'Reply or note on a request',
+    auditRequestAssigned: 'Request assigned',
+    auditRequestPrioritised: 'Request priority',
     auditKnowledgeEdited: 'Knowledge base edited',
   },
 };

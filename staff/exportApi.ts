@@ -23,19 +23,19 @@ const commonCells = (r: Ticket | CallbackRequest): Cell[] => [r.reference, r.cre
 
 export function mountExportApi(ctx: StaffContext): void {
   const { server, store, live, auth, log, timeZone } = ctx;
-  const requestsOf = async (req: restify.Request, kind: 'ticket' | 'callback') =>
-    store.listRequests({ ...requestFilterOf(parse(requestFilterQuery, queryOf(req), 'filter'), timeZone), kind });
+  const requestsOf = async (req: restify.Request, kind: 'ticket' | 'callback', me: string) =>
+    store.listRequests({ ...requestFilterOf(parse(requestFilterQuery, queryOf(req), 'filter'), timeZone, me), kind });
 
   server.get('/api/staff/export/tickets.csv', guard(log, async (req, res) => {
-    await auth.require(req, res, 'viewer');
-    const tickets = (await requestsOf(req, 'ticket')).filter((r): r is Ticket => r.kind === 'ticket');
+    const principal = await auth.require(req, res, 'viewer');
+    const tickets = (await requestsOf(req, 'ticket', principal.email)).filter((r): r is Ticket => r.kind === 'ticket');
     return csvReply('tickets.csv', [...common, 'level', 'name', 'email'],
       tickets.map((t) => [...commonCells(t), t.level, t.contact.name, t.contact.email]));
   }));
 
   server.get('/api/staff/export/callbacks.csv', guard(log, async (req, res) => {
-    await auth.require(req, res, 'viewer');
-    const callbacks = (await requestsOf(req, 'callback')).filter((r): r is CallbackRequest => r.kind === 'callback');
+    const principal = await auth.require(req, res, 'viewer');
+    const callbacks = (await requestsOf(req, 'callback', principal.email)).filter((r): r is CallbackRequest => r.kind === 'callback');
     return csvReply('callbacks.csv', [...common, 'name', 'phone', 'email', 'slotStart', 'slotEnd', 'timeZone'],
       callbacks.map((c) => [...commonCells(c), c.contact.name, c.contact.phone, c.contact.email, c.slot.start, c.slot.end, c.timeZone]));
   }));

@@ -58,6 +58,7 @@ const ASSETS: Record<string, string> = {
   '/staff/assets/shell.js': 'staff/assets/shell.js',
   '/staff/assets/inbox.js': 'staff/assets/inbox.js',
   '/staff/assets/requestDetails.js': 'staff/assets/requestDetails.js',
+  '/staff/assets/requestWork.js': 'staff/assets/requestWork.js',
   '/staff/assets/transcripts.js': 'staff/assets/transcripts.js',
   '/staff/assets/unanswered.js': 'staff/assets/unanswered.js',
   '/staff/assets/articleForms.js': 'staff/assets/articleForms.js',

@@ -99,7 +99,7 @@ describe('the staff console pages', function () {
 });
 
 describe('the staff console scripts', () => {
-  for (const file of ['texts.js', 'i18n.js', 'dom.js', 'api.js', 'shell.js', 'inbox.js', 'requestDetails.js', 'transcripts.js', 'unanswered.js', 'articleForms.js', 'dashboard.js', 'try.js', 'history.js']) {
+  for (const file of ['texts.js', 'i18n.js', 'dom.js', 'api.js', 'shell.js', 'inbox.js', 'requestDetails.js', 'requestWork.js', 'transcripts.js', 'unanswered.js', 'articleForms.js', 'dashboard.js', 'try.js', 'history.js']) {
     it(`${file} never parses text as HTML or code`, () => {
       const code = readFileSync(path.join(ASSETS_DIR, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
       expect(code).to.not.match(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|createContextualFragment|DOMParser/);

@@ -3,7 +3,8 @@
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { REQUEST_STATUSES } from '../../tickets/types.js';
+import { DUE_STATES } from '../../staff/requestDue.js';
+import { REQUEST_PRIORITIES, REQUEST_STATUSES } from '../../tickets/types.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 
 const asset = (name: string) => readFile(path.join(PROJECT_ROOT, 'web/staff/assets', name), 'utf8');
@@ -22,5 +23,18 @@ describe('the request statuses in the staff pages', () => {
   it('has a label for each and a next status for each', async () => {
     expect(keysOf(await asset('dom.js'), 'STATUS_KEYS')).to.have.members([...REQUEST_STATUSES]);
     expect(keysOf(await asset('requestDetails.js'), 'NEXT')).to.have.members([...REQUEST_STATUSES]);
+  });
+});
+
+describe('the request priorities and due states in the staff pages', () => {
+  it('lists the priorities of tickets/types.ts, in the same order, each with a label', async () => {
+    const script = await asset('requestWork.js');
+    const list = /Staff\.PRIORITIES = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
+    expect([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1])).to.deep.equal([...REQUEST_PRIORITIES]);
+    expect(keysOf(script, 'PRIORITY_KEYS')).to.have.members([...REQUEST_PRIORITIES]);
+  });
+
+  it('labels every due state of staff/requestDue.ts', async () => {
+    expect(keysOf(await asset('requestWork.js'), 'DUE_KEYS')).to.have.members([...DUE_STATES]);
   });
 });

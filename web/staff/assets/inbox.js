@@ -1,5 +1,6 @@
-// Inbox: tickets and callbacks, newest first (GET /api/staff/requests), with filters kept in the
-// address, CSV exports with the same filters, and each row expandable (requestDetails.js).
+// Inbox: tickets and callbacks (GET /api/staff/requests), newest first or what is due first, with
+// text search, "my requests" and filters kept in the address, CSV exports with the same filters,
+// and each row expandable (requestDetails.js).
 // ?ref=L1-… opens that request (links from a transcript).
 (function () {
   'use strict';
@@ -9,12 +10,18 @@
   var t = Staff.t;
   var fmt = Staff.fmt;
 
-  var FILTERS = ['kind', 'status', 'level', 'language', 'from', 'to'];
+  var FILTERS = ['q', 'assignee', 'sort', 'kind', 'status', 'priority', 'level', 'language', 'from', 'to'];
 
   function apiParams(values) {
     return {
+      q: values.q,
+      assignee: values.assignee,
+      sort: values.sort,
+      // What is still to do unless a status is chosen: 'todo' is the first choice of the status filter.
+      todo: values.status === 'todo' ? 'true' : undefined,
+      priority: values.priority,
       kind: values.kind,
-      status: values.status,
+      status: values.status === 'todo' ? undefined : values.status,
       level: values.level,
       language: values.language,
       from: Staff.dayToIso(values.from),
@@ -30,7 +37,9 @@
       h('span', { class: 'req-main' }, h('span', { class: 'req-reason' }, r.reason), h('span', { class: 'req-contact' }, contact.name || contact.email || contact.phone || '')),
       h('span', { class: 'req-level', title: Staff.levelLabel(Staff.levelOf(r)) }, 'L' + Staff.levelOf(r)),
       h('span', { class: 'req-lang' }, String(r.language || '').toUpperCase()),
-      h('span', { class: 'req-status' }, Staff.statusPill(r.status)),
+      h('span', { class: 'req-status' }, Staff.statusPill(r.status), r.priority && r.priority !== 'normal' ? h('span', { class: 'badge badge--priority-' + r.priority }, Staff.priorityLabel(r.priority)) : null),
+      h('span', { class: 'req-owner', title: r.assignee || '' }, Staff.ownerLabel(r.assignee)),
+      h('span', { class: 'req-due' }, Staff.duePill(r.due)),
       h('time', { class: 'req-date', datetime: r.createdAt }, fmt.dateTime(r.createdAt)),
     ];
   }
@@ -66,9 +75,14 @@
     FILTERS.forEach(function (k) { values[k] = params.get(k) || ''; });
     var openRef = params.get('ref');
 
+    var search = h('input', { type: 'search', name: 'q', value: values.q, placeholder: t('inboxSearchPlaceholder'), 'aria-label': t('inboxSearch') });
     var controls = {
+      q: search,
+      assignee: Staff.select('assignee', [['', t('everyone')], ['me', t('myRequests')], ['none', t('unassigned')]], values.assignee),
+      sort: Staff.select('sort', [['', t('sortNewest')], ['due', t('sortDue')]], values.sort),
+      priority: Staff.select('priority', [['', t('all')]].concat(Staff.PRIORITIES.map(function (p) { return [p, Staff.priorityLabel(p)]; })), values.priority),
       kind: Staff.select('kind', [['', t('all')], ['ticket', t('kindTicket')], ['callback', t('kindCallback')]], values.kind),
-      status: Staff.select('status', [['', t('all')]].concat(Staff.STATUSES.map(function (s) { return [s, Staff.statusLabel(s)]; })), values.status),
+      status: Staff.select('status', [['', t('all')], ['todo', t('toDo')]].concat(Staff.STATUSES.map(function (s) { return [s, Staff.statusLabel(s)]; })), values.status),
       level: Staff.select('level', [['', t('all')], ['1', t('level1')], ['2', t('level2')], ['3', t('level3')], ['4', t('level4')]], values.level),
       language: Staff.select('language', [['', t('all')], ['fr', t('langFrench')], ['en', t('langEnglish')]], values.language),
       from: h('input', { type: 'date', name: 'from', value: values.from }),
@@ -128,7 +142,7 @@
         Staff.replace(list,
           h('div', { class: 'req-head', 'aria-hidden': 'true' },
             h('span', null), h('span', null, t('reference')), h('span', null, t('reason')), h('span', null, t('levelShort')),
-            h('span', null, t('languageShort')), h('span', null, t('status')), h('span', null, t('created'))),
+            h('span', null, t('languageShort')), h('span', null, t('status')), h('span', null, t('owner')), h('span', null, t('firstReplyDue')), h('span', null, t('created'))),
           ul, h('div', { class: 'more-wrap' }, more));
         if (opened) opened.scrollIntoView({ block: 'start' });
         else if (openRef) {
@@ -143,9 +157,19 @@
       });
     }
 
-    var form = h('form', { class: 'filters', onchange: function () { read(); load(); }, onsubmit: function (e) { e.preventDefault(); read(); load(); } },
+    // Typing searches after a short pause (one request per pause, not per key).
+    var typing;
+    search.addEventListener('input', function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { read(); load(); }, 250);
+    });
+    var form = h('form', { class: 'filters', onchange: function (e) { if (e.target !== search) { read(); load(); } }, onsubmit: function (e) { e.preventDefault(); read(); load(); } },
+      Staff.field(t('inboxSearch'), search),
+      Staff.field(t('owner'), controls.assignee),
+      Staff.field(t('sortBy'), controls.sort),
       Staff.field(t('kind'), controls.kind),
       Staff.field(t('status'), controls.status),
+      Staff.field(t('priority'), controls.priority),
       Staff.field(t('levelQueue'), controls.level),
       Staff.field(t('language'), controls.language),
       Staff.field(t('from'), controls.from),

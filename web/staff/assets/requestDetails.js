@@ -1,6 +1,6 @@
 // One ticket or callback, expanded in the inbox: the request, its status history, what the user
 // already tried with the bot (articles with confidence and feedback, flow steps, the transcript),
-// and the status change form (agents and admins).
+// the messages since (requestWork.js), and for agents and admins the reply, owner and status forms.
 (function () {
   'use strict';
 
@@ -44,6 +44,9 @@
         row(t('kind'), Staff.kindLabel(r.kind)),
         row(t('levelQueue'), Staff.levelLabel(Staff.levelOf(r))),
         row(t('created'), fmt.dateTime(r.createdAt)),
+        row(t('firstReplyDue'), Staff.duePill(r.due)),
+        row(t('owner'), Staff.ownerLabel(r.assignee)),
+        row(t('priority'), Staff.priorityLabel(r.priority)),
         row(t('language'), String(r.language || '').toUpperCase()),
         row(t('channel'), r.channel),
         row(t('reason'), h('span', { class: 'prewrap' }, r.reason)),
@@ -61,7 +64,8 @@
           return h('li', null,
             h('div', { class: 'timeline-head' }, Staff.statusPill(change.status), h('time', { datetime: change.at }, fmt.dateTime(change.at))),
             change.by ? h('div', { class: 'muted' }, t('changedBy', { who: change.by })) : null,
-            change.note ? h('p', { class: 'note prewrap' }, change.note) : null);
+            change.note ? h('p', { class: 'note prewrap' }, change.note) : null,
+            change.note ? h('div', { class: 'muted' }, t(change.public ? 'noteToldCustomer' : 'noteInternal')) : null);
         }))
         : Staff.empty(t('noHistory')));
   }
@@ -95,7 +99,8 @@
 
   function statusForm(r, onUpdated) {
     var select = Staff.select('status', Staff.STATUSES.map(function (s) { return [s, Staff.statusLabel(s)]; }), NEXT[r.status] || 'in-progress');
-    var note = h('textarea', { name: 'note', rows: 2, maxlength: 2000, placeholder: t('notePlaceholder') });
+    var note = h('textarea', { name: 'note', rows: 2, maxlength: 5000, placeholder: t('notePlaceholder') });
+    var tell = h('input', { type: 'checkbox', name: 'public' });
     var message = h('div', { class: 'form-message' });
     var submit = h('button', { type: 'submit', class: 'btn btn--primary' }, t('updateStatus'));
     return h('form', { class: 'detail-card status-form', onsubmit: function (event) {
@@ -103,7 +108,10 @@
       Staff.clear(message);
       submit.disabled = true;
       var body = { status: select.value };
-      if (note.value.trim()) body.note = note.value.trim();
+      if (note.value.trim()) {
+        body.note = note.value.trim();
+        body.public = tell.checked;
+      }
       Staff.api.post('/requests/' + encodeURIComponent(r.reference) + '/status', body).then(function (res) {
         submit.disabled = false;
         if (res.ok && res.data && res.data.request) {
@@ -118,15 +126,20 @@
       h('div', { class: 'status-current' }, t('currentStatus'), ' ', Staff.statusPill(r.status)),
       Staff.field(t('newStatus'), select),
       Staff.field(t('note'), note),
+      h('label', { class: 'check' }, tell, ' ', t('noteTellCustomer')),
       message,
       submit);
   }
 
   Staff.requestDetails = function (r, onUpdated) {
+    var edit = Staff.canEdit();
     return h('div', { class: 'details-grid' },
       requestCard(r),
       historyCard(r),
-      triedCard(r),
-      Staff.canEdit() ? statusForm(r, onUpdated) : h('section', { class: 'detail-card' }, h('h3', null, t('changeStatus')), Staff.empty(t('readOnly'))));
+      Staff.messagesCard(r),
+      edit ? Staff.replyForm(r, onUpdated) : null,
+      edit ? Staff.ownerCard(r, onUpdated) : null,
+      edit ? statusForm(r, onUpdated) : h('section', { class: 'detail-card' }, h('h3', null, t('changeStatus')), Staff.empty(t('readOnly'))),
+      triedCard(r));
   };
 })();

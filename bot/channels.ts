@@ -1,6 +1,9 @@
 // What differs between channels, in one place, chosen by channelId: how buttons are shown going
-// out, and how a Teams message is cleaned and filtered coming in. Dialogs stay channel-agnostic.
+// out, how a Teams message is cleaned and filtered coming in, which channel redraws its history
+// from the store. Dialogs stay channel-agnostic, and so do transcripts: they record what the
+// dialogs sent (asSent), not how a channel drew it.
 import { CardFactory, TurnContext, type Activity, type Middleware } from 'botbuilder';
+import { WEBCHAT_CHANNEL } from './directLine/localDirectLine.js';
 
 /** Teams shows at most six buttons on a card. */
 export const TEAMS_MAX_BUTTONS = 6;
@@ -26,6 +29,23 @@ export function isTeams(channelId: string | undefined): boolean {
 
 export function rendererFor(channelId: string | undefined): Renderer {
   return isTeams(channelId) ? asTeamsCard : asSuggestedActions;
+}
+
+/**
+ * Channels that draw their history again from the stored transcript, so it keeps each of their
+ * activities as sent beside what it said: the local Direct Line rebuilds Web Chat's list (ids,
+ * watermarks, cards) from it after a restart (directLine/conversations.ts).
+ */
+export function redrawnFromTranscript(channelId: string | undefined): boolean {
+  return channelId === WEBCHAT_CHANNEL;
+}
+
+/** Per turn: each activity a renderer drew, mapped to the one the dialogs sent. */
+const SENT = Symbol('activities as the dialogs sent them');
+
+/** The activity as the dialogs sent it, before this turn's channel drew it (itself if it was not redrawn). */
+export function asSent(context: TurnContext, activity: Partial<Activity>): Partial<Activity> {
+  return (context.turnState.get(SENT) as WeakMap<object, Partial<Activity>> | undefined)?.get(activity) ?? activity;
 }
 
 export interface TeamsOptions {
@@ -65,8 +85,14 @@ export function channelMiddleware({ allowedTenants, log }: TeamsOptions): Middle
         if (activity.type === 'message' && activity.text) activity.text = TurnContext.removeRecipientMention(activity).trim();
       }
       const render = rendererFor(activity.channelId);
+      const sent = new WeakMap<object, Partial<Activity>>();
+      context.turnState.set(SENT, sent);
       context.onSendActivities(async (_ctx, activities, sendNext) => {
-        activities.splice(0, activities.length, ...activities.map((a) => render(a)));
+        activities.splice(0, activities.length, ...activities.map((a) => {
+          const drawn = render(a);
+          if (drawn !== a) sent.set(drawn, a);
+          return drawn;
+        }));
         return sendNext();
       });
       await next();

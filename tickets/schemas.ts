@@ -2,7 +2,7 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestMessage, RequestPriority, RequestStatus, StatusChange, Ticket,
+  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestMessage, RequestPriority, RequestStatus, SaidMessage, StatusChange, Ticket,
   TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
 import { KB_EDIT_ACTIONS, REQUEST_PRIORITIES, REQUEST_STATUSES, TICKET_LEVELS } from './types.js';
@@ -148,11 +148,19 @@ export const kbEditSchema = z.object({
   revertOf: text.max(64).optional(),
 }) satisfies z.ZodType<KbEdit>;
 
+export const saidMessageSchema = z.object({
+  text: z.string(),
+  choices: z.array(z.string()).optional(),
+  reference: z.string().regex(/^L[12]-\d{8}-\d{4,9}$/, 'not a request reference').optional(),
+  attachments: z.array(z.string()).optional(),
+}) satisfies z.ZodType<SaidMessage>;
+
 export const transcriptEntrySchema = z.object({
   at: isoTime,
   conversationId: text,
   direction: z.enum(['in', 'out']),
-  activity: z.unknown(),
+  message: saidMessageSchema.optional(),
+  activity: z.unknown().optional(),
 }) satisfies z.ZodType<TranscriptEntry>;
 
 export function isTimeZone(zone: string): boolean {

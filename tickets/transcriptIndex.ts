@@ -1,7 +1,7 @@
-// What the staff's conversation search needs of every transcript (times, the messages' text),
-// kept in memory: a search reads no file. Built once from the transcript files on first use,
-// then kept up to date by the store's appends and removals (one process per DATA_DIR).
-// A database backend would index the text instead.
+// What the staff's conversation search needs of every transcript (times, the messages' text, the
+// customer's first question as its title), kept in memory: a search reads no file. Built once from
+// the transcript files on first use, then kept up to date by the store's appends and removals (one
+// process per DATA_DIR). A database backend would index the text instead.
 import { messageOf } from './transcriptMessages.js';
 import type { TimeRange, TranscriptEntry } from './types.js';
 import { timeBounds } from './dataLayout.js';
@@ -11,6 +11,9 @@ export interface ConversationSummary {
   firstAt: string;
   lastAt: string;
   messages: number;
+  /** the customer's first question (greetings, clicks and "talk to a human" aside), else the first thing they wrote */
+  title: string;
+  /** the first thing the customer wrote, or with a search, the message that matched */
   snippet: string;
 }
 
@@ -29,13 +32,55 @@ interface Indexed {
   texts: string[];
   folded: string[];
   fromUser: boolean[];
+  /** the choices the bot's latest message offered: a customer's message that is one of them was a click */
+  offered: readonly string[];
+  title?: string;
 }
+
+const empty = (): Indexed => ({ firstAt: '', lastAt: '', first: Infinity, last: -Infinity, texts: [], folded: [], fromUser: [], offered: [] });
 
 const SNIPPET_CHARS = 140;
 
 /** Lower case, accents off: "Facturé" and "facture" compare equal. */
 export function fold(text: string): string {
   return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019\u02BC]/g, "'").replace(/\s+/g, ' ');
+}
+
+// Words that ask nothing by themselves, folded: greetings, thanks, yes and no, goodbyes, asking for
+// a person, a ticket, a callback or a status, and the little words around them, in English and
+// French as customers type them ("bjr", "qqn", "svp"). A message made only of these is no question.
+const SAYS_NOTHING = new Set(`
+  hi hello hey hiya yo there good morning afternoon evening dear bonjour bonsoir salut coucou bjr slt cc re allo
+  please pls plz thanks thank thx ty cheers merci beaucoup svp stp plait
+  yes yeah yep yup no nope nah ok okay oki sure fine great cool perfect right alright lol oui ouais non daccord accord parfait super top genial mdr entendu bien tres
+  bye goodbye see later au revoir bonne journee soiree ciao
+  help aide aidez aider assistance
+  human humain humaine person personne someone somebody anyone agent operator advisor adviser conseiller conseillere technician technicien tech
+  support staff real vrai vraie qqn quelqu quelquun bot robot
+  talk speak chat call ring phone contact reach get need want would like have open raise create file make new book
+  parler appeler rappeler rappelez rappelle rappel contacter contactez joindre veux voudrais voudrait aimerais souhaite souhaiterais besoin faut
+  ouvrir ouvrez creer avoir etre rappele peux pouvez pourriez peut
+  ticket tickets callback back email mail telephone tel number numero status statut dossier demande request case
+  me my mine you your are we us our the an to for on by with of at in is it its be can could may will do what whats where wheres how about this that
+  je moi mon ma mes tu te toi vous nous notre nos le la les un une des de du au aux avec par pour sur en est ce ca cest il elle on qui que qu ou
+`.trim().split(/\s+/));
+
+// Set aside before the words are read: contact details (masked before they are kept), a request's reference.
+const PLACEHOLDER = /\[(?:email|phone|card|iban)\]/g;
+const REFERENCE = /\bl\s*[12][\s\-_./]*\d{8}[\s\-_./]*\d{1,9}\b/g;
+
+/**
+ * Whether a customer's message asks something worth titling the conversation with: not a greeting,
+ * a thank-you, a yes or no, a request for a person, a ticket or a callback with nothing more, nor one
+ * of the choices the bot had just offered (a click, or its label typed).
+ */
+export function asksSomething(text: string, offered: readonly string[] = []): boolean {
+  const folded = fold(text).replace(PLACEHOLDER, ' ').replace(REFERENCE, ' ');
+  const bare = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (offered.some((choice) => bare(fold(choice)) === bare(folded))) return false;
+  // Apostrophes split words ("i'd", "c'est"); one letter and bare numbers say nothing alone.
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.some((w) => w.length > 1 && !/^\d+$/.test(w) && !SAYS_NOTHING.has(w));
 }
 
 /**
@@ -48,7 +93,7 @@ export function summarise(conversationId: string, entries: readonly TranscriptEn
 }
 
 function indexOf(entries: readonly TranscriptEntry[]): Indexed | undefined {
-  const item: Indexed = { firstAt: '', lastAt: '', first: Infinity, last: -Infinity, texts: [], folded: [], fromUser: [] };
+  const item = empty();
   for (const entry of entries) add(item, entry);
   return entries.length > 0 ? item : undefined;
 }
@@ -62,18 +107,21 @@ function add(item: Indexed, entry: TranscriptEntry): void {
   item.texts.push(message.text);
   item.folded.push(fold(message.text));
   item.fromUser.push(message.from === 'user');
+  if (message.from === 'bot') item.offered = message.choices ?? [];
+  else if (item.title === undefined && asksSomething(message.text, item.offered)) item.title = message.text;
 }
 
 function summaryOf(conversationId: string, item: Indexed, needle?: string): ConversationSummary | undefined {
   const firstUser = item.texts.findIndex((text, i) => item.fromUser[i] && text.trim());
   if (firstUser < 0) return undefined;
-  let snippet = item.texts[firstUser]!;
+  const first = item.texts[firstUser]!;
+  let snippet = first;
   if (needle) {
     const hit = item.folded.findIndex((f) => f.includes(needle));
     if (hit < 0) return undefined;
     snippet = around(item.texts[hit]!, needle);
   }
-  return { conversationId, firstAt: item.firstAt, lastAt: item.lastAt, messages: item.texts.length, snippet: cut(snippet.replace(/\s+/g, ' ').trim()) };
+  return { conversationId, firstAt: item.firstAt, lastAt: item.lastAt, messages: item.texts.length, title: oneLine(item.title ?? first), snippet: oneLine(snippet) };
 }
 
 function around(text: string, needle: string): string {
@@ -85,8 +133,9 @@ function around(text: string, needle: string): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start)}`;
 }
 
-function cut(text: string): string {
-  return text.length <= SNIPPET_CHARS ? text : `${text.slice(0, SNIPPET_CHARS - 1)}…`;
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= SNIPPET_CHARS ? flat : `${flat.slice(0, SNIPPET_CHARS - 1)}…`;
 }
 
 export interface TranscriptIndex {
@@ -121,7 +170,7 @@ export function createTranscriptIndex(readAll: () => AsyncIterable<readonly Tran
       return;
     }
     let item = map.get(change.conversationId);
-    if (!item) map.set(change.conversationId, (item = { firstAt: '', lastAt: '', first: Infinity, last: -Infinity, texts: [], folded: [], fromUser: [] }));
+    if (!item) map.set(change.conversationId, (item = empty()));
     add(item, change);
   }
 

@@ -1,15 +1,15 @@
-// Every activity of a conversation, appended to one JSON Lines file per conversation
-// (`transcripts/<safe id>.jsonl`): an append costs the same in the 10,000th conversation as in the
-// first, a file stays as small as one conversation, and the id can never name a path outside the
-// folder. The staff's search runs on an index kept in memory (transcriptIndex.ts).
+// Every entry of a conversation (what was said: types.ts), appended to one JSON Lines file per
+// conversation (`transcripts/<safe id>.jsonl`): an append costs the same in the 10,000th
+// conversation as in the first, a file stays as small as one conversation, and the id can never
+// name a path outside the folder. The staff's search runs on an index kept in memory (transcriptIndex.ts).
 import { z } from 'zod';
 import { legacyTranscriptFiles, transcriptFile, transcriptFiles } from './dataLayout.js';
 import { createJsonLines } from './jsonLines.js';
 import { migrateToLines } from './legacyFiles.js';
-import { maskActivity } from './masking.js';
+import { maskActivity, maskPersonalData, type MaskOptions } from './masking.js';
 import { checkedBy, parseInput, transcriptEntrySchema } from './schemas.js';
 import { createTranscriptIndex } from './transcriptIndex.js';
-import type { AtOptional, TranscriptEntry } from './types.js';
+import type { AtOptional, SaidMessage, TranscriptEntry } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
 
 /** The most one conversation's transcript keeps (bytes on disk); later activities are not kept. */
@@ -33,13 +33,29 @@ export interface TranscriptLogDeps extends TranscriptOptions {
 }
 
 /**
- * An activity as every backend keeps it: validated, timed (now by default), as its JSON round trip
+ * An entry as every backend keeps it: validated, timed (now by default), as its JSON round trip
  * (what is kept in memory is exactly what is stored), personal data in what people read masked (the
- * request that needs contact details has its own).
+ * request that needs contact details has its own), in the message and in the activity alike.
  */
 export function storedEntry(input: AtOptional<TranscriptEntry>, { now, timeZone, keepEmails }: Pick<TranscriptOptions, 'now' | 'timeZone' | 'keepEmails'>): TranscriptEntry {
-  const entry = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
-  return { ...entry, activity: maskActivity(JSON.parse(JSON.stringify(entry.activity ?? null)) as unknown, keepEmails ? { keepEmails } : {}) };
+  const { activity, message, ...entry } = parseInput(transcriptEntrySchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'transcript entry');
+  const options = keepEmails ? { keepEmails } : {};
+  return {
+    ...entry,
+    ...(message ? { message: maskMessage(message, options) } : {}),
+    // An entry of the old shape always had an activity (null at least); a message alone needs none.
+    ...(activity !== undefined || !message ? { activity: maskActivity(JSON.parse(JSON.stringify(activity ?? null)) as unknown, options) } : {}),
+  };
+}
+
+/** The reference is the store's own number, no one's personal data: it is kept as it is. */
+function maskMessage({ text, choices, reference, attachments }: SaidMessage, options: MaskOptions): SaidMessage {
+  return {
+    text: maskPersonalData(text, options),
+    ...(choices ? { choices: choices.map((c) => maskPersonalData(c, options)) } : {}),
+    ...(reference ? { reference } : {}),
+    ...(attachments ? { attachments: attachments.map((a) => maskPersonalData(a, options)) } : {}),
+  };
 }
 
 /** Says once per conversation that its transcript is full (a conversation that goes on and on, or a script). */

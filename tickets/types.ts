@@ -180,12 +180,34 @@ export interface KbEdit {
 export const KB_EDIT_ACTIONS = ['create-article', 'add-question', 'move-question', 'revert'] as const;
 export type KbEditAction = (typeof KB_EDIT_ACTIONS)[number];
 
+/**
+ * What one message of a conversation said, whichever channel carried it and however that channel
+ * drew it (buttons above the send box, a card in Teams): the bot layer makes it, the store keeps it.
+ * Who said it is the entry's direction.
+ */
+export interface SaidMessage {
+  text: string;
+  /** the choices offered with it, by their labels */
+  choices?: string[];
+  /** a request reference it showed (the confirmation of a ticket or callback) */
+  reference?: string;
+  /** the names of the files it carried */
+  attachments?: string[];
+}
+
 export interface TranscriptEntry {
   at: string;
   conversationId: string;
+  /** in: the customer's; out: the bot's */
   direction: 'in' | 'out';
-  /** the activity as JSON-serialisable data (stored as its JSON round trip) */
-  activity: unknown;
+  /** what was said; absent for typing, joins and other activities that say nothing */
+  message?: SaidMessage;
+  /**
+   * The activity as a channel drew it (JSON-serialisable, stored as its JSON round trip): all that
+   * entries written before `message` hold, and the copy a channel that redraws its history from
+   * the store keeps (the local Direct Line, for Web Chat). What people read comes from `message`.
+   */
+  activity?: unknown;
 }
 
 /** A record as given to the store: `at` defaults to the store's clock. */

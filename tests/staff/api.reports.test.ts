@@ -67,7 +67,7 @@ describe('dashboard, unanswered questions, transcripts and exports in the staff 
 
   it('finds conversations by text (case and accents aside) and by reference', async () => {
     const byText = (await viewer.get('/api/staff/transcripts?q=facture%20corrigee')).body.conversations;
-    expect(byText).to.deep.equal([{ conversationId: 'c-escalated', firstAt: '2026-11-23T11:00:00+01:00', lastAt: '2026-11-23T11:03:00+01:00', messages: 3, snippet: 'Je voudrais une facture CORRIGÉE' }]);
+    expect(byText).to.deep.equal([{ conversationId: 'c-escalated', firstAt: '2026-11-23T11:00:00+01:00', lastAt: '2026-11-23T11:03:00+01:00', messages: 3, title: 'Je voudrais une facture CORRIGÉE', snippet: 'Je voudrais une facture CORRIGÉE' }]);
     const byReference = (await viewer.get(`/api/staff/transcripts?reference=${reference}`)).body.conversations;
     expect(byReference.map((c: { conversationId: string }) => c.conversationId)).to.deep.equal(['c-escalated']);
     const all = (await viewer.get('/api/staff/transcripts')).body.conversations;

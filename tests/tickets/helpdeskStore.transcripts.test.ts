@@ -1,8 +1,10 @@
 import { expect } from 'chai';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { transcriptFile } from '../../tickets/dataLayout.js';
 import { createLowdbStore } from '../../tickets/helpdeskStore.js';
 import { clockAt, filesUnder, useTempDataDir } from './helpers.js';
+import { transcriptMessagesContract } from './transcriptMessagesContract.js';
 
 describe('conversation transcripts', () => {
   const dirs = useTempDataDir();
@@ -72,4 +74,20 @@ describe('a transcript that grows and grows', () => {
     expect(reports).to.deep.equal(['the transcript of conversation chatty is full (4000 bytes): later activities are not kept']);
     expect(await store.transcript('quiet')).to.have.length(1);
   });
+});
+
+describe('transcripts of what was said, on disk, beside the activities an existing DATA_DIR holds', () => {
+  const dirs = useTempDataDir();
+  transcriptMessagesContract(
+    (now, maxTranscriptBytes) => {
+      const reports: string[] = [];
+      return { store: createLowdbStore({ dataDir: dirs.dataDir(), now, report: (l) => reports.push(l), ...(maxTranscriptBytes ? { maxTranscriptBytes } : {}) }), reports };
+    },
+    // A line of the conversation's file, as the previous version wrote it.
+    async (entry) => {
+      const file = transcriptFile(dirs.dataDir(), entry.conversationId);
+      await mkdir(dirname(file), { recursive: true });
+      await appendFile(file, `${JSON.stringify(entry)}\n`);
+    },
+  );
 });

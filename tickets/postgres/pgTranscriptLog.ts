@@ -31,6 +31,8 @@ export function createPgTranscriptLog({ pool, timeZone, now, report = () => unde
     async appendTranscript(input) {
       const stored = storedEntry(input, { now, timeZone, ...(keepEmails ? { keepEmails } : {}) });
       const json = JSON.stringify(stored);
+      // search_text takes the folded text of what was said, read the same way from a message and from
+      // an older entry's activity: the trigram index (0008) is on that column, not on the jsonb body.
       const message = messageOf(stored);
       const userWrote = message?.from === 'user' && message.text.trim() !== '';
       // One statement, so one round trip per activity: the summary row takes the entry only while the

@@ -84,11 +84,11 @@ describe('times in the staff console, for a browser in another zone than the bus
   async function openRequest(reference: string) {
     const row = page.locator('li.req', { hasText: reference });
     await row.locator('.req-summary').click();
-    await row.locator('.facts').waitFor();
+    await row.locator('.facts').first().waitFor();
     return row;
   }
 
-  const fact = (row: ReturnType<Page['locator']>, label: string) => row.locator('.facts dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').textContent();
+  const fact = (row: ReturnType<Page['locator']>, label: string) => row.locator('.facts dt').getByText(label, { exact: true }).locator('xpath=following-sibling::dd[1]').textContent();
 
   it('runs in a browser that really is in New York', async () => {
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).to.equal('America/New_York');
@@ -115,9 +115,12 @@ describe('times in the staff console, for a browser in another zone than the bus
 
   it('says the same in French', async () => {
     await page.locator('.lang-button[lang=fr]').click();
-    const row = await openRequest(refs.callback);
-    expect(await fact(row, 'Créneau de rappel')).to.equal('1 déc. 2026, 10:00 – 10:30 (Europe/Paris)');
-    await page.locator('.lang-button[lang=en]').click();
+    try {
+      const row = await openRequest(refs.callback);
+      expect(await fact(row, 'Créneau de rappel')).to.equal('1 déc. 2026, 10:00 – 10:30 (Europe/Paris)');
+    } finally {
+      await page.locator('.lang-button[lang=en]').click();
+    }
   });
 
   it('reads the days of the inbox filter as Paris days', async () => {

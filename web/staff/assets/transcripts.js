@@ -1,6 +1,8 @@
-// Transcripts: search conversations by text, reference and dates (GET /api/staff/transcripts), and
-// read one as a chat (GET /api/staff/transcripts/:id): the user on the right, the bot on the left,
-// its buttons as chips and its confirmation cards as a box with the reference. ?id= opens one.
+// Transcripts: search conversations by text, reference and dates (GET /api/staff/transcripts), each
+// titled by the customer's first question, and read one as a chat (GET /api/staff/transcripts/:id):
+// the user on the right, the bot on the left, the choices it offered as chips, the files sent by
+// name, a confirmation as a box with its reference. Days and times in the business zone (Staff.fmt).
+// ?id= opens one.
 (function () {
   'use strict';
 
@@ -11,27 +13,39 @@
 
   var FILTERS = ['q', 'reference', 'from', 'to'];
 
-  function dayKey(iso) {
+  // The shared formatter has no whole-date format: the day is written here, in its zone, so a
+  // conversation past midnight in Paris is cut where the times beside it say.
+  var dayFormats = {};
+  function dayOf(iso) {
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? '' : d.toDateString();
+    if (isNaN(d.getTime())) return '';
+    var zone = fmt.timeZone();
+    var key = Staff.lang + '|' + zone;
+    dayFormats[key] = dayFormats[key] || new Intl.DateTimeFormat(Staff.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full', timeZone: zone });
+    return dayFormats[key].format(d);
+  }
+
+  function chips(label, items, className) {
+    return items && items.length
+      ? h('ul', { class: 'chips' + (className ? ' ' + className : ''), 'aria-label': label }, items.map(function (b) { return h('li', { class: 'chip' }, b); }))
+      : null;
   }
 
   function entryView(entry) {
     var fromUser = entry.from === 'user';
     var body = h('div', { class: 'bubble' + (fromUser ? ' bubble--user' : ' bubble--bot') },
       entry.text ? h('p', { class: 'bubble-text' }, fromUser ? entry.text : Staff.richText(entry.text)) : null,
-      entry.card
+      entry.reference
         ? h('div', { class: 'chat-card' },
-          h('span', { class: 'chat-card-title' }, entry.card.title || t('confirmation')),
-          entry.card.reference ? h('span', { class: 'chat-card-ref' }, h('span', { class: 'muted' }, t('reference')), ' ', h('strong', { class: 'mono' }, entry.card.reference)) : null)
+          h('span', { class: 'chat-card-title' }, t('confirmation')),
+          h('span', { class: 'chat-card-ref' }, h('span', { class: 'muted' }, t('reference')), ' ', h('strong', { class: 'mono' }, entry.reference)))
         : null,
-      entry.buttons && entry.buttons.length
-        ? h('ul', { class: 'chips', 'aria-label': t('buttonsOffered') }, entry.buttons.map(function (b) { return h('li', { class: 'chip' }, b); }))
-        : null);
+      chips(null, (entry.attachments || []).map(function (name) { return '📎 ' + name; }), 'chips--files'),
+      chips(t('buttonsOffered'), entry.choices));
     return h('li', { class: 'msg ' + (fromUser ? 'msg--user' : 'msg--bot') },
       fromUser ? null : h('img', { class: 'msg-avatar', src: '/staff/assets/avatar.svg', alt: '', width: 28, height: 28 }),
       h('div', { class: 'msg-body' },
-        h('span', { class: 'msg-who' }, fromUser ? t('fromUser') : t('fromBot'), ' · ', h('time', { datetime: entry.at }, fmt.time(entry.at))),
+        h('span', { class: 'msg-who' }, fromUser ? t('fromUser') : t('fromBot'), ' · ', h('time', { datetime: entry.at }, fmt.time(entry.at, { label: false }))),
         body));
   }
 
@@ -40,9 +54,10 @@
     var items = [];
     var lastDay = null;
     entries.forEach(function (entry) {
-      var day = dayKey(entry.at);
+      var day = dayOf(entry.at);
       if (day && day !== lastDay) {
-        items.push(h('li', { class: 'day-sep' }, h('span', null, new Intl.DateTimeFormat(Staff.lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'full' }).format(new Date(entry.at)))));
+        // The messages' times are in the zone the day names, once.
+        items.push(h('li', { class: 'day-sep' }, h('span', null, fmt.labelled(day))));
         lastDay = day;
       }
       items.push(entryView(entry));
@@ -108,8 +123,11 @@
           return;
         }
         Staff.replace(results, h('ul', { class: 'convo-list' }, conversations.map(function (c) {
+          // The title is the customer's first question; under it, what the search matched, when it is another message.
+          var title = c.title || c.snippet;
           var button = h('button', { type: 'button', class: 'convo', 'aria-current': String(c.conversationId === openId), onclick: function () { open(c.conversationId, button); } },
-            h('span', { class: 'convo-snippet' }, c.snippet || t('noText')),
+            h('strong', { class: 'convo-snippet convo-title' }, title || t('noText')),
+            values.q && c.snippet && c.snippet !== title ? h('span', { class: 'convo-snippet convo-match muted' }, c.snippet) : null,
             h('span', { class: 'convo-meta' },
               h('time', { datetime: c.lastAt }, fmt.dateTime(c.lastAt)),
               ' · ', t('messagesCount', { n: fmt.number(Array.isArray(c.messages) ? c.messages.length : c.messages) })));

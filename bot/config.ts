@@ -33,6 +33,10 @@ export interface Config {
   staff: { token?: string; sessionSecret?: string; trustProxy: boolean };
   /** Bot Framework registration; absent in local mode */
   botFramework?: { appId: string; appPassword?: string; appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI'; tenantId?: string; openIdMetadataUrl?: string };
+  /** the support team's Teams channel, where each request is posted as a card; absent: none */
+  supportTeam?: { teamId: string; channelId: string; serviceUrl: string; tenantId?: string; lang: 'fr' | 'en' };
+  /** the address customers and staff reach this server at (https://help.scriba.example), for links to the console */
+  publicUrl?: string;
   /** mail to customers (confirmations, replies, status changes); absent: no mail is sent */
   mail?: { url: string; from: string; replyTo?: string };
   /** per support level, the business hours within which staff should first reply (due times in the console) */
@@ -97,6 +101,11 @@ const Env = z.object({
   MAIL_FROM: optional(z.string().regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'must be an address, e.g. Scriba support <support@scriba.example>')),
   MAIL_REPLY_TO: optional(z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'must be an email address')),
   FIRST_REPLY_HOURS: optional(z.string()),
+  TEAMS_SUPPORT_TEAM: optional(z.string().regex(/^19:\S+@thread\.(?:tacv2|skype)$/, "must be a Teams channel id such as 19:abc…@thread.tacv2 (the team's General channel)")),
+  TEAMS_SUPPORT_CHANNEL: optional(z.string().regex(/^19:\S+@thread\.(?:tacv2|skype)$/, 'must be a Teams channel id such as 19:abc…@thread.tacv2')),
+  TEAMS_SERVICE_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://smba.trafficmanager.net/emea/' })),
+  TEAMS_SUPPORT_LOCALE: optional(z.enum(['fr', 'en'], { error: "must be 'fr' or 'en'" })),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://help.scriba.example' })),
 });
 
 /** Never echoed in an error message. */
@@ -115,6 +124,9 @@ export function firstReplyHoursOf(value: string | undefined): Record<SupportLeve
   if (problems.length > 0) throw new ConfigError(problems);
   return hours;
 }
+
+/** The Bot Framework service for Teams when the team's region is not given (it redirects). */
+export const DEFAULT_TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 export const DEFAULT_DIRECT_LINE_ENDPOINT = 'https://directline.botframework.com/v3/directline';
 
@@ -160,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.SMTP_URL && !e.MAIL_FROM) throw new ConfigError(['MAIL_FROM is required with SMTP_URL: the address mails to customers come from (Scriba support <support@scriba.example>)']);
   if (e.STORAGE === 'postgres' && !e.DATABASE_URL) throw new ConfigError(['DATABASE_URL is required when STORAGE is postgres (postgres://user:password@host:5432/database)']);
   const appId = e.MicrosoftAppId;
+  if (e.TEAMS_SUPPORT_TEAM && !appId) throw new ConfigError(['TEAMS_SUPPORT_TEAM needs the bot registered with Azure (MicrosoftAppId): Teams only talks to a registered bot']);
   if (e.MicrosoftAppType === 'SingleTenant' && appId && !e.MicrosoftAppTenantId) {
     throw new ConfigError(['MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant']);
   }
@@ -184,6 +197,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     traffic: { startsPerHour: e.LIMIT_CHAT_STARTS_PER_HOUR ?? DEFAULT_TRAFFIC_LIMITS.startsPerHour, messagesPerMinute: e.LIMIT_MESSAGES_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.messagesPerMinute },
     ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { url: e.SMTP_URL, from: e.MAIL_FROM, ...(e.MAIL_REPLY_TO ? { replyTo: e.MAIL_REPLY_TO } : {}) } } : {}),
     firstReplyHours: firstReplyHoursOf(e.FIRST_REPLY_HOURS),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),
+    ...(e.TEAMS_SUPPORT_TEAM
+      ? {
+          supportTeam: {
+            teamId: e.TEAMS_SUPPORT_TEAM,
+            channelId: e.TEAMS_SUPPORT_CHANNEL ?? e.TEAMS_SUPPORT_TEAM,
+            serviceUrl: e.TEAMS_SERVICE_URL ?? DEFAULT_TEAMS_SERVICE_URL,
+            lang: e.TEAMS_SUPPORT_LOCALE ?? e.DEFAULT_LOCALE ?? 'fr',
+            ...(e.MicrosoftAppTenantId ? { tenantId: e.MicrosoftAppTenantId } : {}),
+          },
+        }
+      : {}),
     callbackSlots: { count: e.CALLBACK_SLOTS ?? 4, slotMinutes: e.CALLBACK_SLOT_MINUTES ?? 60, minLeadMinutes: e.CALLBACK_LEAD_MINUTES ?? 60 },
     webChat: {
       // With an app id the bot is public: the anonymous local Direct Line only if asked for.

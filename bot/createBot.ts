@@ -55,7 +55,7 @@ export function createBot(parts: BotParts) {
   };
   const conversation = new HelpdeskConversation(deps, conversationState.createProperty<DialogState>('dialogState'));
   const turnErrors = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
-  const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id));
+  const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id), parts.log);
   return {
     bot,
     conversationState,
@@ -72,7 +72,7 @@ export function createBot(parts: BotParts) {
     attach<A extends BotAdapter>(adapter: A): A {
       // Channel first: the transcript then holds what the user really wrote, without the @mention.
       adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [], log: (line) => parts.log.warn({}, line) }));
-      adapter.use(new TranscriptMiddleware(parts.store, parts.log));
+      adapter.use(new TranscriptMiddleware(parts.store, parts.log, { notCustomers: (context) => bot.isSupportTeam(context) }));
       adapter.onTurnError = turnErrors;
       return adapter;
     },

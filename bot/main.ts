@@ -31,6 +31,8 @@ import { publishedEmails } from '../tickets/masking.js';
 import { createDispatcher, type Subscriber } from '../notify/dispatcher.js';
 import { createSmtpMailer, mailSubscriber } from '../notify/mail.js';
 import { chatSubscriber, type ProactiveChannel } from './proactive.js';
+import { createSupportTeam } from './supportTeam/supportTeam.js';
+import { TeamsInfo } from 'botbuilder';
 import { WEBCHAT_CHANNEL } from './directLine/localDirectLine.js';
 
 // The one logger: JSON lines on standard output, passed down to whatever logs. Personal data
@@ -133,6 +135,7 @@ async function main(): Promise<void> {
   // their conversation. Delivered from the store's outbox after the write, retried on failure; on
   // PostgreSQL any instance may deliver what another wrote, never both.
   const mailer = config.mail ? createSmtpMailer(config.mail) : undefined;
+  const dueRules = { firstReplyHours: config.firstReplyHours, business: config.businessHours };
   const botFramework = config.botFramework;
   const cloudChannel: ProactiveChannel | undefined = botFramework
     ? { continueConversation: (reference, logic) => adapter.continueConversationAsync(botFramework.appId, reference, logic) }
@@ -145,6 +148,28 @@ async function main(): Promise<void> {
     }),
     ...(mailer ? [mailSubscriber(store, mailer)] : []),
   ];
+  // The support team's channel in Teams: a card per request, updated in place, acted on by members
+  // who have an agent or admin account in the console.
+  if (config.supportTeam && botFramework && cloudChannel) {
+    const team = createSupportTeam({
+      config: { ...config.supportTeam, ...(config.publicUrl ? { consoleUrl: config.publicUrl } : {}) },
+      store,
+      state,
+      staff: staffRecords,
+      rules: dueRules,
+      now: () => new Date(),
+      channel: cloudChannel,
+      bot: { id: botFramework.appId },
+      memberEmail: async (context) => {
+        const member = await TeamsInfo.getMember(context, context.activity.from.id);
+        return member.email ?? member.userPrincipalName;
+      },
+      log: log.child({ part: 'support team' }),
+    });
+    parts.bot.handleSupportTeam(team);
+    subscribers.push(team.subscriber);
+    log.info({}, `support team: new requests are posted to Teams channel ${config.supportTeam.channelId}`);
+  }
   const dispatcher = createDispatcher({ outbox: store.outbox, subscribers, log: log.child({ part: 'notifications' }) });
   const stopHearingRequests = store.onRequestEvent(() => void dispatcher.kick());
   dispatcher.start();
@@ -178,7 +203,7 @@ async function main(): Promise<void> {
     ...(config.staff.token ? { staffToken: config.staff.token } : {}),
     ...(config.staff.sessionSecret ? { sessionSecret: config.staff.sessionSecret } : {}),
     timeZone: config.businessHours.timeZone,
-    dueRules: { firstReplyHours: config.firstReplyHours, business: config.businessHours },
+    dueRules,
     trustProxy: config.staff.trustProxy,
     log: (line) => log.warn(line),
   });

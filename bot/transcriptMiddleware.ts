@@ -65,15 +65,20 @@ function referenceOn(attachment: Attachment): string | undefined {
 export interface TranscriptOptions {
   /** channels that keep each activity as drawn too, to draw their history again (channels.ts) */
   redrawn?: (channelId: string | undefined) => boolean;
+  /** conversations that are not a customer's (the support team's channel): not kept */
+  notCustomers?: (context: TurnContext) => boolean;
 }
 
 export class TranscriptMiddleware implements Middleware {
   private readonly failed: FailureLog;
   private readonly redrawn: (channelId: string | undefined) => boolean;
 
-  constructor(private readonly store: HelpdeskStore, log: Logger, { redrawn = redrawnFromTranscript }: TranscriptOptions = {}) {
+  private readonly notCustomers: (context: TurnContext) => boolean;
+
+  constructor(private readonly store: HelpdeskStore, log: Logger, { redrawn = redrawnFromTranscript, notCustomers = () => false }: TranscriptOptions = {}) {
     this.failed = repeatedFailures(log);
     this.redrawn = redrawn;
+    this.notCustomers = notCustomers;
   }
 
   /** Best-effort: a transcript that cannot be written is logged, the customer's turn goes on. */
@@ -89,7 +94,7 @@ export class TranscriptMiddleware implements Middleware {
   }
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-    if (!context.activity.conversation?.id) return next();
+    if (!context.activity.conversation?.id || this.notCustomers(context)) return next();
     await this.append(context, 'in', saidIn(context.activity), context.activity);
     context.onSendActivities(async (ctx, activities, sendNext) => {
       const responses = await sendNext();

@@ -41,6 +41,17 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ FIRST_REPLY_HOURS: 'L1=soon, L5=3' })).to.throw(ConfigError, /'L1=soon'.*\n.*'L5=3'/);
   });
 
+  it('posts to a support team in Teams only with a registered bot, in its General channel unless another is named', () => {
+    const team = '19:Support8f2c1d@thread.tacv2';
+    const app = { MicrosoftAppId: '4f2c2d8e-0000-4a5b-9c8d-7e6f5a4b3c2d', MicrosoftAppPassword: 'x' };
+    expect(() => loadConfig({ TEAMS_SUPPORT_TEAM: team })).to.throw(ConfigError, /needs the bot registered with Azure/);
+    expect(loadConfig({ ...app, TEAMS_SUPPORT_TEAM: team, DEFAULT_LOCALE: 'en' }).supportTeam)
+      .to.deep.equal({ teamId: team, channelId: team, serviceUrl: 'https://smba.trafficmanager.net/teams/', lang: 'en' });
+    expect(loadConfig({ ...app, TEAMS_SUPPORT_TEAM: team, TEAMS_SUPPORT_CHANNEL: '19:Tickets01@thread.tacv2', TEAMS_SUPPORT_LOCALE: 'fr' }).supportTeam)
+      .to.deep.include({ channelId: '19:Tickets01@thread.tacv2', lang: 'fr' });
+    expect(() => loadConfig({ ...app, TEAMS_SUPPORT_TEAM: 'https://teams.microsoft.com/l/team/19%3a…' })).to.throw(ConfigError, /must be a Teams channel id/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' })).to.deep.include({ port: 3978, host: '127.0.0.1' });
   });

@@ -25,12 +25,13 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
   const log = options.log ?? silentLog;
   const real = createLowdbStore({ dataDir, now: () => TEST_NOW, report: (line) => log.error({}, line), keepEmails: await bundledPublishedEmails() });
   const store = options.wrapStore ? options.wrapStore(real) : real;
+  const state = createLowdbKeyValueStore({ dataDir, report: (line) => log.error({}, line) });
   const parts = createBot({
     matcher,
     control,
     log,
     store,
-    state: createLowdbKeyValueStore({ dataDir, report: (line) => log.error({}, line) }),
+    state,
     defaultLang: 'fr',
     hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
     slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },
@@ -41,7 +42,7 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
   const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: options.channelId ?? 'test' };
   if (options.conversationId) template.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: 'test' };
   const adapter = parts.attach(new ProactiveTestAdapter(async (context) => parts.bot.run(context), template));
-  return { adapter, store, parts };
+  return { adapter, store, state, parts };
 }
 
 /**

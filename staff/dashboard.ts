@@ -2,6 +2,7 @@
 // least one question in the range: escalated (a ticket or callback was opened), confirmed (not
 // escalated; the user said an answer helped, or a flow ended resolved), assumed (neither; an
 // answer was shown and nothing was asked after the last one), abandoned (the rest).
+import { isSmallTalk } from '../dialogs/understand/smallTalk.js';
 import type { AnswerShownRecord, FeedbackRecord, HelpdeskRequest, UnansweredRecord } from '../tickets/types.js';
 import { FORMULAS, type Formulas } from './dashboardFormulas.js';
 import { dayKey, daysBetween } from './timeRange.js';
@@ -33,8 +34,11 @@ export interface Dashboard {
 const time = (at: string) => Date.parse(at);
 const zero = (): Counts => ({ confirmed: 0, assumed: 0, escalated: 0, abandoned: 0 });
 
-/** A question the bot could not answer (a "not helpful" one is the answer's feedback, not a new question). */
-const isQuestion = (u: UnansweredRecord) => u.kind !== 'not-helpful';
+/**
+ * A question the bot could not answer: not a "not helpful" (the answer's feedback), nor small talk
+ * kept by an earlier version ("mdr", "cool") that the bot now answers kindly.
+ */
+const isQuestion = (u: UnansweredRecord) => u.kind !== 'not-helpful' && !isSmallTalk(u.question);
 
 export interface ConversationRecords {
   escalated: boolean;

@@ -1,5 +1,6 @@
 // CSV exports for spreadsheets, with the same filters as the lists: tickets, callbacks, and the
 // unanswered questions (one row per question, with the group it falls in).
+import { isSmallTalk } from '../dialogs/understand/smallTalk.js';
 import type restify from 'restify';
 import type { CallbackRequest, Ticket } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
@@ -43,7 +44,8 @@ export function mountExportApi(ctx: StaffContext): void {
   server.get('/api/staff/export/unanswered.csv', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(unansweredQuery, queryOf(req), 'filter');
-    const records = await store.listUnanswered(rangeOf(query, timeZone));
+    // Small talk kept by an earlier version is no question: out of the export as out of the page.
+    const records = (await store.listUnanswered(rangeOf(query, timeZone))).filter((r) => !isSmallTalk(r.question));
     const groups = groupsOf(records, live);
     // A record's group: the one whose wordings include its question.
     const groupOf = new Map(groups.flatMap((g) => g.questions.map((q) => [q.toLowerCase(), g.question] as const)));

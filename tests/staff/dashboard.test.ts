@@ -80,4 +80,11 @@ describe('the dashboard figures', () => {
       answers: [answer('c', '2026-11-23T09:00:00+01:00', 'install'), answer('c', '2026-11-23T09:02:00+01:00')],
     })).to.equal('assumed');
   });
+
+  it('does not count small talk an earlier version kept as unanswered ("mdr" after an answer) as a new question', () => {
+    const laughed: UnansweredRecord = { ...unanswered('c', '2026-11-23T09:03:00+01:00'), question: 'mdr' };
+    expect(outcomeOf({ escalated: false, feedback: [], unanswered: [laughed], answers: [answer('c', '2026-11-23T09:00:00+01:00')] })).to.equal('assumed');
+    const asked: UnansweredRecord = { ...unanswered('c', '2026-11-23T09:03:00+01:00'), question: 'et la facture en double ?' };
+    expect(outcomeOf({ escalated: false, feedback: [], unanswered: [asked], answers: [answer('c', '2026-11-23T09:00:00+01:00')] })).to.equal('abandoned');
+  });
 });

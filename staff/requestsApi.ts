@@ -66,6 +66,8 @@ const pageQuery = requestFilterQuery.extend({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   /** newest first, or most urgent first (not answered, by due time) */
   sort: z.enum(['newest', 'due']).default('newest'),
+  /** only those whose first reply is late and still missing */
+  overdue: z.enum(['true', 'false']).optional(),
 });
 
 export function mountRequestsApi({ server, store, auth, log, timeZone, audit, accounts, now, dueRules }: StaffContext): void {
@@ -77,8 +79,9 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const principal = await auth.require(req, res, 'viewer');
     const query = parse(pageQuery, queryOf(req), 'filter');
     const filter = requestFilterOf(query, timeZone, principal.email);
-    if (query.sort === 'due') {
-      const all = (await store.pageRequests(filter, {})).requests.map((request) => ({ request, due: dueOf(request, dueRules, now()) })).sort(byDue);
+    if (query.sort === 'due' || query.overdue === 'true') {
+      const ranked = (await store.pageRequests(filter, {})).requests.map((request) => ({ request, due: dueOf(request, dueRules, now()) }));
+      const all = (query.overdue === 'true' ? ranked.filter((r) => r.due.state === 'overdue') : ranked).sort(query.sort === 'due' ? byDue : () => 0);
       const page = all.slice(query.offset, query.offset + query.limit).map(({ request, due }) => ({ ...request, due }));
       return json({ requests: page, total: all.length, offset: query.offset, limit: query.limit });
     }

@@ -51,6 +51,7 @@ export function composeStore({ requests, outbox, events, eraseRequests, feedback
     async purgeBefore(cutoff) {
       let records = 0;
       for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);
+      records += await outbox.purgeFinished(cutoff);
       return { transcripts: await transcripts.purgeBefore(cutoff), records };
     },
     async erase(who) {

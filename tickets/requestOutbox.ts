@@ -26,6 +26,8 @@ export interface RequestOutbox {
   retryLater(id: string, next: Date, error: string): Promise<void>;
   /** Every subscriber has it, or it is given up: never claimed again. */
   finish(id: string): Promise<void>;
+  /** Forgets events finished before `cutoff` (the retention purge); how many. */
+  purgeFinished(cutoff: Date): Promise<number>;
 }
 
 /** Events older than this are not delivered after a restart: a days-old "your ticket is resolved" helps no one. */
@@ -125,5 +127,7 @@ export function createFileOutbox({ dataDir, now, eventsSince, report = () => und
       await lines.append(file, [{ finished: { id } }]);
       pending.delete(id);
     },
+    // Finished events leave the file when it is rebuilt at start: nothing else to forget here.
+    purgeFinished: async () => 0,
   } satisfies RequestOutbox & { add(event: RequestEvent): void };
 }

@@ -94,6 +94,16 @@ describe('replies, owners, priorities and due times in the staff API', function 
     ]);
   });
 
+  it('lists only what is overdue when asked: not answered in time, and still not answered', async () => {
+    expect((await agent.get('/api/staff/requests?overdue=true')).body.requests, 'the Friday ticket was answered, if late').to.deep.equal([]);
+    clock = '2026-11-27T09:00:00+01:00'; // Friday 09:00: due Friday 17:00, still unanswered on Monday 17:30
+    const missed = await staff.store.createTicket(sampleTicket({ reason: 'Licence expirée sur le serveur TSE' }));
+    clock = '2026-11-30T17:30:00+01:00';
+    const overdue = await agent.get('/api/staff/requests?overdue=true');
+    expect(overdue.body.requests.map((r: { reference: string; due: { state: string } }) => [r.reference, r.due.state])).to.deep.equal([[missed.reference, 'overdue']]);
+    expect(overdue.body.total).to.equal(1);
+  });
+
   it('lets a viewer read but not reply, assign or prioritise; and nobody without a session', async () => {
     const anonymous = staff.client();
     for (const [route, body] of [['replies', { text: 'x', visibility: 'public' }], ['assignee', { assignee: 'me' }], ['priority', { priority: 'high' }], ['status', { status: 'closed' }]] as const) {

@@ -199,6 +199,9 @@ export function createPgOutbox(pool: Pool): RequestOutbox {
     async finish(id) {
       await pool.query('UPDATE request_events SET finished_at = now(), claimed_until = NULL WHERE id = $1', [id]);
     },
+    async purgeFinished(cutoff) {
+      return (await pool.query('DELETE FROM request_events WHERE finished_at < $1', [cutoff])).rowCount ?? 0;
+    },
   };
 }
 

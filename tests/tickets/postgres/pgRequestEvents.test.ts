@@ -37,3 +37,20 @@ describe('requests stored before the inbox search (migration 0012)', () => {
     expect((await store.pageRequests({ q: 'licence expiree' }, {})).requests.map((r) => r.reference)).to.deep.equal([reference]);
   });
 });
+
+describe('the outbox and the retention purge on PostgreSQL', () => {
+  const db = usePostgres('TRUNCATE requests, request_events; ALTER SEQUENCE request_number_l1 RESTART');
+
+  it('forgets delivered events older than the cutoff, keeps the pending ones', async () => {
+    const store = createPgStore(db.shared());
+    const first = await store.createTicket(sampleTicket());
+    await store.createTicket(sampleTicket());
+    const [done] = await store.outbox.claim(new Date(Date.now() + 1000), 1, 60_000);
+    await store.outbox.finish(done!.event.id);
+    expect(done!.event.reference).to.equal(first.reference);
+    const purged = await store.purgeBefore(new Date(Date.now() + 60_000));
+    expect(purged.records).to.equal(1);
+    const { rows } = await db.shared().query<{ n: string }>('SELECT count(*) AS n FROM request_events');
+    expect(Number(rows[0]!.n), 'the pending one stays').to.equal(1);
+  });
+});

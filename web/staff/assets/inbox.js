@@ -10,13 +10,14 @@
   var t = Staff.t;
   var fmt = Staff.fmt;
 
-  var FILTERS = ['q', 'assignee', 'sort', 'kind', 'status', 'priority', 'level', 'language', 'from', 'to'];
+  var FILTERS = ['q', 'assignee', 'sort', 'overdue', 'kind', 'status', 'priority', 'level', 'language', 'from', 'to'];
 
   function apiParams(values) {
     return {
       q: values.q,
       assignee: values.assignee,
       sort: values.sort,
+      overdue: values.overdue,
       // What is still to do unless a status is chosen: 'todo' is the first choice of the status filter.
       todo: values.status === 'todo' ? 'true' : undefined,
       priority: values.priority,
@@ -80,6 +81,7 @@
       q: search,
       assignee: Staff.select('assignee', [['', t('everyone')], ['me', t('myRequests')], ['none', t('unassigned')]], values.assignee),
       sort: Staff.select('sort', [['', t('sortNewest')], ['due', t('sortDue')]], values.sort),
+      overdue: Staff.select('overdue', [['', t('all')], ['true', t('overdueOnly')]], values.overdue),
       priority: Staff.select('priority', [['', t('all')]].concat(Staff.PRIORITIES.map(function (p) { return [p, Staff.priorityLabel(p)]; })), values.priority),
       kind: Staff.select('kind', [['', t('all')], ['ticket', t('kindTicket')], ['callback', t('kindCallback')]], values.kind),
       status: Staff.select('status', [['', t('all')], ['todo', t('toDo')]].concat(Staff.STATUSES.map(function (s) { return [s, Staff.statusLabel(s)]; })), values.status),
@@ -167,6 +169,7 @@
       Staff.field(t('inboxSearch'), search),
       Staff.field(t('owner'), controls.assignee),
       Staff.field(t('sortBy'), controls.sort),
+      Staff.field(t('firstReplyDue'), controls.overdue),
       Staff.field(t('kind'), controls.kind),
       Staff.field(t('status'), controls.status),
       Staff.field(t('priority'), controls.priority),

@@ -79,6 +79,7 @@
       });
     } },
       h('h3', null, t('replyTitle')),
+      !(r.contact && r.contact.email) && !r.address ? h('p', { class: 'hint' }, t('noWayToTell')) : null,
       Staff.field(t('replyText'), text),
       h('fieldset', { class: 'choice-row' },
         h('legend', { class: 'field-label' }, t('replyVisibility')),

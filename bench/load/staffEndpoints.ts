@@ -1,5 +1,6 @@
 // The staff pages' reads, timed over HTTP against a running bot: the inbox (first page, filters and
-// a later page), the conversation list, the transcript search (a common and a rare word, a reference
+// a later page, its text search for a word, a rare word, a reference and an email, what is due
+// first, nobody's requests), the conversation list, the transcript search (a common and a rare word, a reference
 // typed in the text box or in the reference box, an email, which transcripts keep masked so nothing
 // matches and every conversation is read), the unanswered questions, the dashboard, the KB history.
 import { percentile, round } from '../measure.js';
@@ -20,11 +21,17 @@ export interface StaffSamples {
 
 export function staffEndpointList(samples?: StaffSamples): string[] {
   const q = (text: string) => `/api/staff/transcripts?q=${encodeURIComponent(text)}`;
+  const inbox = (text: string) => `/api/staff/requests?limit=50&q=${encodeURIComponent(text)}`;
   return [
     '/api/staff/requests',
     '/api/staff/requests?limit=50',
     '/api/staff/requests?status=open&kind=ticket',
     '/api/staff/requests?status=open&kind=ticket&language=fr&limit=50&offset=200',
+    inbox('mot de passe'),
+    inbox('datev'),
+    ...(samples ? [inbox(samples.reference), inbox(samples.email)] : []),
+    '/api/staff/requests?limit=50&todo=true&sort=due',
+    '/api/staff/requests?limit=50&assignee=none&todo=true',
     '/api/staff/transcripts',
     '/api/staff/transcripts?limit=50&offset=2000',
     q('mot de passe'),

@@ -4,7 +4,7 @@
 // test); the customer's answer lands on the ticket. Screenshots: tests/screenshots/reply-*.png.
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -102,6 +102,8 @@ describe('a staff reply, from the console to the customer\'s chat and mailbox (C
     await until(() => smtp.received.length === 2, 15_000);
     expect(smtp.received[1]!.subject).to.equal(`[${reference}] Reply to your request`);
     expect(smtp.received[1]!.text).to.include('> Hello Jane, which version of Scriba do you have? (Help › About)');
+    const mail = smtp.received[1]!;
+    await writeFile(path.join(SCREENSHOTS, 'reply-mail.txt'), `From: ${mail.from}\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}`);
 
     await type(chat, 'its 4.1.2 on windows 11');
     await see(chat, new RegExp(`Added to request ${reference}`));

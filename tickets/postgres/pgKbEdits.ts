@@ -7,6 +7,7 @@ import { kbEditSchema, parseInput } from '../schemas.js';
 import type { KbEdit } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
 import { sqlRange } from './sqlTime.js';
+import { inTransaction } from './transaction.js';
 
 const CHANNEL = 'kb_edits';
 /** The advisory lock's key: any constant of our own ("kbedits" in ASCII). */
@@ -83,27 +84,17 @@ export function createPgKbEdits({ pool, timeZone, now, report = () => undefined 
   return {
     async append(input, after) {
       const edit = parseInput(kbEditSchema, { ...input, at: input.at ?? isoWithOffset(now(), timeZone) }, 'knowledge base edit');
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
+      return inTransaction(pool, async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1::bigint)', [LOCK]);
         // Named apart from the column: ORDER BY a name that is also an output column sorts by the
         // output (the edit's uuid), not by the order the rows were kept in.
         const { rows } = await c.query<{ edit_id: string }>(`SELECT body->>'id' AS edit_id FROM records WHERE kind = 'kb-edit' ORDER BY records.id DESC LIMIT 1`);
-        if ((rows[0]?.edit_id ?? null) !== after) {
-          await c.query('ROLLBACK');
-          return 'conflict';
-        }
+        // Nothing written yet: the transaction commits empty.
+        if ((rows[0]?.edit_id ?? null) !== after) return 'conflict' as const;
         await c.query(`INSERT INTO records (kind, at, conversation_id, body) VALUES ('kb-edit', $1, NULL, $2)`, [new Date(edit.at), JSON.stringify(edit)]);
         await c.query('SELECT pg_notify($1, $2)', [CHANNEL, edit.id]);
-        await c.query('COMMIT');
         return structuredClone(edit);
-      } catch (err) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        c.release();
-      }
+      });
     },
 
     async list(range = {}) {

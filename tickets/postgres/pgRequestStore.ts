@@ -12,6 +12,7 @@ import { newCallbackSchema, newTicketSchema, parseInput } from '../schemas.js';
 import type { CallbackRequest, HelpdeskRequest, RequestFilter, Ticket } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
 import { sqlRange } from './sqlTime.js';
+import { inTransaction } from './transaction.js';
 
 export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'changeRequest' | 'listRequests' | 'pageRequests'>;
 
@@ -23,22 +24,6 @@ export interface PgRequestStoreOptions {
 }
 
 type Queryable = Pool | PoolClient;
-
-/** Runs `job` in a transaction on one connection of the pool. */
-async function inTransaction<R>(pool: Pool, job: (client: PoolClient) => Promise<R>): Promise<R> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await job(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
 
 async function insertEvent(db: Queryable, event: RequestEvent): Promise<void> {
   await db.query('INSERT INTO request_events (id, reference, at, event, next_at) VALUES ($1, $2, $3, $4, $3)', [event.id, event.reference, new Date(event.at), JSON.stringify(event)]);

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from 'pg';
 import { checkedAuditEntry, type StaffRecords } from '../staffRecords.js';
 import type { StaffAccount, StaffAuditAction, StaffAuditEntry, StaffAuditFilter, StaffRole } from '../types.js';
 import { sqlRange } from './sqlTime.js';
+import { inTransaction } from './transaction.js';
 
 interface Row {
   email: string;
@@ -74,23 +75,15 @@ export function createPgStaffRecords(pool: Pool): StaffRecords {
     },
     putAccount: (a) => put(pool, a),
     async changeAccount(email, decide) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      return inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [ACCOUNTS_LOCK]);
         const all = (await client.query<Row>(`SELECT ${COLUMNS} FROM staff_accounts ORDER BY email`)).rows.map(accountOf);
         const account = all.find((a) => a.email === email);
         const decision = account && decide(structuredClone(account), all);
         if (decision && 'keep' in decision) await put(client, { ...decision.keep, email });
         else if (decision && 'remove' in decision) await client.query('DELETE FROM staff_accounts WHERE email = $1', [email]);
-        await client.query('COMMIT');
         return decision;
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
     },
     async revokedUntil(sid) {
       const { rows } = await pool.query<{ until: string }>('SELECT until FROM staff_revocations WHERE sid = $1', [sid]);

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { chatSubscriber } from '../../bot/proactive.js';
 import { createDispatcher } from '../../notify/dispatcher.js';
-import { botOn, offers, referenceIn, says, tempDataDir } from '../helpers/conversation.js';
+import { botOn, says, tempDataDir, typesATicket } from '../helpers/conversation.js';
 
 const quiet = { info: () => undefined, warn: () => undefined };
 
@@ -25,19 +25,7 @@ function proactive(adapter: { activeQueue: Array<{ text?: string }> }): string[]
 describe('a staff reply in the customer\'s conversation', () => {
   it('reaches the customer, takes their answer onto the ticket, and shows in "where is my ticket"', async () => {
     const { adapter, store, dispatcher } = await customerWithTicket('en-US', 'conv-reply-en');
-    let reference = '';
-    await adapter
-      .send('open a ticket please')
-      .assertReply(says("I'll open a ticket"))
-      .send('exporting to pdf freezes since the update')
-      .assertReply(says('What is your name?'))
-      .send('sam taylor')
-      .assertReply(says('What email address'))
-      .send('sam@example.com')
-      .assertReply(offers('Send'))
-      .send('yep send it')
-      .assertReply((a) => (reference = referenceIn(a.text)))
-      .startTest();
+    const reference = await typesATicket(adapter, 'en', { ask: 'open a ticket please', reason: 'exporting to pdf freezes since the update', name: 'sam taylor', email: 'sam@example.com', send: 'yep send it' });
     await dispatcher.kick();
     expect(proactive(adapter), 'the creation was confirmed in the turn, not again').to.deep.equal([]);
 
@@ -61,19 +49,7 @@ describe('a staff reply in the customer\'s conversation', () => {
 
   it('en français : « ajoute à mon ticket L1-… : … » ajoute le texte, et un changement de statut arrive dans la conversation', async () => {
     const { adapter, store, dispatcher } = await customerWithTicket('fr-FR', 'conv-reply-fr');
-    let reference = '';
-    await adapter
-      .send('je veux ouvrir un ticket')
-      .assertReply(says('Je vais ouvrir un ticket'))
-      .send("l'impression des factures plante")
-      .assertReply(says('Quel est votre nom'))
-      .send('claire dubois')
-      .assertReply(says('adresse e-mail'))
-      .send('claire.dubois@exemple.fr')
-      .assertReply(offers('Envoyer'))
-      .send('ok envoie')
-      .assertReply((a) => (reference = referenceIn(a.text)))
-      .startTest();
+    const reference = await typesATicket(adapter, 'fr', { ask: 'je veux ouvrir un ticket', reason: "l'impression des factures plante", name: 'claire dubois', email: 'claire.dubois@exemple.fr', send: 'ok envoie' });
 
     await adapter
       .send(`ajoute a mon ticket ${reference.toLowerCase()} : ca plante aussi avec l'imprimante du 2e etage`)
@@ -90,19 +66,7 @@ describe('a staff reply in the customer\'s conversation', () => {
 
   it('"start over" after a staff reply ends the exchange: the next question is answered, not added to the ticket', async () => {
     const { adapter, store, dispatcher } = await customerWithTicket('en-US', 'conv-reply-cmd');
-    let reference = '';
-    await adapter
-      .send('open a ticket please')
-      .assertReply(says("I'll open a ticket"))
-      .send('the licence server is unreachable')
-      .assertReply(says('What is your name?'))
-      .send('Sam')
-      .assertReply(says('What email address'))
-      .send('sam@example.com')
-      .assertReply(offers('Send'))
-      .send('send')
-      .assertReply((a) => (reference = referenceIn(a.text)))
-      .startTest();
+    const reference = await typesATicket(adapter, 'en', { ask: 'open a ticket please', reason: 'the licence server is unreachable', name: 'Sam', email: 'sam@example.com', send: 'send' });
     await store.changeRequest(reference, { type: 'reply', text: 'Is the service running?', visibility: 'public', by: 'anne@scriba.example' });
     await dispatcher.kick();
     expect(proactive(adapter)).to.have.length(1);

@@ -90,3 +90,36 @@ export function referenceIn(text: string | undefined): string {
   expect(m, `a reference in "${text}"`).to.not.equal(null);
   return m![0];
 }
+
+/** What a customer types to open a ticket, in their own words, one message per question asked. */
+export interface TypedTicket {
+  ask: string;
+  reason: string;
+  name: string;
+  email: string;
+  send: string;
+}
+
+const TICKET_PROMPTS = {
+  fr: { opening: 'Je vais ouvrir un ticket', name: 'Quel est votre nom', email: 'adresse e-mail', send: 'Envoyer' },
+  en: { opening: "I'll open a ticket", name: 'What is your name?', email: 'What email address', send: 'Send' },
+} as const;
+
+/** Types the ticket form through, checking each question the bot asks; the reference it gives. */
+export async function typesATicket(adapter: TestAdapter, lang: 'fr' | 'en', typed: TypedTicket): Promise<string> {
+  const p = TICKET_PROMPTS[lang];
+  let reference = '';
+  await adapter
+    .send(typed.ask)
+    .assertReply(says(p.opening))
+    .send(typed.reason)
+    .assertReply(says(p.name))
+    .send(typed.name)
+    .assertReply(says(p.email))
+    .send(typed.email)
+    .assertReply(offers(p.send))
+    .send(typed.send)
+    .assertReply((a) => (reference = referenceIn(a.text)))
+    .startTest();
+  return reference;
+}

@@ -16,7 +16,7 @@ import { createAccountStore } from '../../../staff/accounts.js';
 import { DEFAULT_FIRST_REPLY_HOURS } from '../../../staff/requestDue.js';
 import { createFileStaffRecords } from '../../../tickets/staffRecords.js';
 import { SCREENSHOTS } from '../../web/helpers.js';
-import { botOn, memoryLog, offers, ProactiveTestAdapter, referenceIn, says, tempDataDir, TEST_NOW } from '../../helpers/conversation.js';
+import { botOn, memoryLog, ProactiveTestAdapter, says, tempDataDir, TEST_NOW, typesATicket } from '../../helpers/conversation.js';
 
 const TEAM = '19:Support8f2c1d@thread.tacv2';
 const ANNE = '29:1AnneMartinXq4kT0bZ';
@@ -71,19 +71,9 @@ async function setUp() {
     subscribers: [chatSubscriber({ store: bot.store, channelFor: () => bot.adapter, tell: bot.parts.tellCustomer }), team.subscriber],
     log: { info: () => undefined, warn: () => undefined },
   });
-  let reference = '';
-  await bot.adapter
-    .send("je veux parler a quelqu'un par mail")
-    .assertReply(says('Je vais ouvrir un ticket'))
-    .send("l'impression des factures plante sur le poste de l'accueil")
-    .assertReply(says('Quel est votre nom'))
-    .send('claire dubois')
-    .assertReply(says('adresse e-mail'))
-    .send('claire.dubois@exemple.fr')
-    .assertReply(offers('Envoyer'))
-    .send('oui envoie')
-    .assertReply((a) => (reference = referenceIn(a.text)))
-    .startTest();
+  const reference = await typesATicket(bot.adapter, 'fr', {
+    ask: "je veux parler a quelqu'un par mail", reason: "l'impression des factures plante sur le poste de l'accueil", name: 'claire dubois', email: 'claire.dubois@exemple.fr', send: 'oui envoie',
+  });
   await dispatcher.kick();
   const posted = teams.inConversation(TEAM);
   expect(posted, 'one card posted in the support channel').to.have.length(1);

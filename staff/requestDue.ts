@@ -3,7 +3,7 @@
 import { addBusinessHours } from '../dialogs/contact/businessTime.js';
 import type { BusinessHours } from '../dialogs/contact/businessHours.js';
 import { supportLevel } from '../tickets/reference.js';
-import type { HelpdeskRequest, SupportLevel } from '../tickets/types.js';
+import type { RequestSummary, SupportLevel } from '../tickets/types.js';
 import { isoWithOffset } from '../tickets/zonedTime.js';
 
 /** due: not answered yet, still in time; overdue: not answered and late; met / late: answered in time / after. */
@@ -24,9 +24,9 @@ export interface DueRules {
   business: BusinessHours;
 }
 
-const answeredWithoutWords = (r: HelpdeskRequest) => r.status === 'resolved' || r.status === 'closed';
+const answeredWithoutWords = (r: RequestSummary) => r.status === 'resolved' || r.status === 'closed';
 
-export function dueOf(request: HelpdeskRequest, rules: DueRules, now: Date): Due {
+export function dueOf(request: RequestSummary, rules: DueRules, now: Date): Due {
   const zone = rules.business.timeZone;
   if (request.kind === 'callback') {
     // The call is the answer: done once staff move it on from "open".
@@ -42,10 +42,10 @@ export function dueOf(request: HelpdeskRequest, rules: DueRules, now: Date): Due
 }
 
 /** Most urgent first: not answered before answered, then by due time, then the higher priority. */
-export function byDue(a: { due: Due; request: HelpdeskRequest }, b: { due: Due; request: HelpdeskRequest }): number {
+export function byDue(a: { due: Due; request: RequestSummary }, b: { due: Due; request: RequestSummary }): number {
   const waiting = (d: Due) => (d.state === 'due' || d.state === 'overdue' ? 0 : 1);
   return waiting(a.due) - waiting(b.due) || Date.parse(a.due.at) - Date.parse(b.due.at) || rank(b.request) - rank(a.request);
 }
 
 const RANKS = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
-const rank = (r: HelpdeskRequest) => RANKS[r.priority ?? 'normal'];
+const rank = (r: RequestSummary) => RANKS[r.priority ?? 'normal'];

@@ -80,10 +80,14 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const query = parse(pageQuery, queryOf(req), 'filter');
     const filter = requestFilterOf(query, timeZone, principal.email);
     if (query.sort === 'due' || query.overdue === 'true') {
-      const ranked = (await store.pageRequests(filter, {})).requests.map((request) => ({ request, due: dueOf(request, dueRules, now()) }));
+      // Ranked on what due times need (not whole requests), then only the page's requests are read.
+      const ranked = (await store.summarizeRequests(filter)).map((request) => ({ request, due: dueOf(request, dueRules, now()) }));
       const all = (query.overdue === 'true' ? ranked.filter((r) => r.due.state === 'overdue') : ranked).sort(query.sort === 'due' ? byDue : () => 0);
-      const page = all.slice(query.offset, query.offset + query.limit).map(({ request, due }) => ({ ...request, due }));
-      return json({ requests: page, total: all.length, offset: query.offset, limit: query.limit });
+      const page = await Promise.all(all.slice(query.offset, query.offset + query.limit).map(async ({ request, due }) => {
+        const whole = await store.findByReference(request.reference);
+        return whole && { ...whole, due };
+      }));
+      return json({ requests: page.filter((r) => r !== undefined), total: all.length, offset: query.offset, limit: query.limit });
     }
     const page = await store.pageRequests(filter, { offset: query.offset, limit: query.limit });
     return json({ requests: page.requests.map(withDue), total: page.total, offset: query.offset, limit: query.limit });

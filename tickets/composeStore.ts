@@ -10,7 +10,7 @@ import type { TranscriptLog } from './transcriptLog.js';
 import type { AnswerShownRecord, FeedbackRecord, LookupFailure, UnansweredRecord } from './types.js';
 
 export interface StoreParts {
-  requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'changeRequest' | 'pageRequests'>;
+  requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'changeRequest' | 'pageRequests' | 'summarizeRequests'>;
   outbox: RequestOutbox;
   /** where the request part announces what it wrote */
   events: EventHub;
@@ -35,6 +35,7 @@ export function composeStore({ requests, outbox, events, eraseRequests, feedback
     onRequestEvent: events.subscribe,
     listRequests: async (filter) => (await requests.pageRequests(filter ?? {}, {})).requests,
     pageRequests: requests.pageRequests,
+    summarizeRequests: requests.summarizeRequests,
     // What customers typed is kept for analysis without their contact details.
     recordFeedback: (r) => feedback.append({ ...r, question: maskPersonalData(r.question), ...(r.missing !== undefined ? { missing: maskPersonalData(r.missing) } : {}) }),
     recordUnanswered: (r) => unanswered.append({ ...r, question: maskPersonalData(r.question) }),

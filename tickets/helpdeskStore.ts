@@ -16,7 +16,7 @@ import { answerShownSchema, feedbackSchema, isTimeZone, kbEditSchema, lookupFail
 import { createTranscriptLog } from './transcriptLog.js';
 import type { ConversationSummary, TranscriptSearch } from './transcriptIndex.js';
 import type {
-  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, KbEdit, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus,
+  AnswerShownRecord, AtOptional, CallbackRequest, FeedbackRecord, HelpdeskRequest, KbEdit, LookupFailure, NewCallback, NewTicket, RequestFilter, RequestStatus, RequestSummary,
   Ticket, TimeRange, TranscriptEntry, UnansweredRecord,
 } from './types.js';
 
@@ -42,6 +42,8 @@ export interface HelpdeskStore {
   listRequests(filter?: RequestFilter): Promise<HelpdeskRequest[]>;
   /** A page of listRequests (`offset` skipped, at most `limit`), and how many match in all. */
   pageRequests(filter: RequestFilter, page: Page): Promise<{ requests: HelpdeskRequest[]; total: number }>;
+  /** Every match of the filter, newest first, as much as ranking by due time needs (the inbox's "most urgent first"). */
+  summarizeRequests(filter: RequestFilter): Promise<RequestSummary[]>;
   recordFeedback(record: AtOptional<FeedbackRecord>): Promise<FeedbackRecord>;
   recordUnanswered(record: AtOptional<UnansweredRecord>): Promise<UnansweredRecord>;
   recordAnswerShown(record: AtOptional<AnswerShownRecord>): Promise<AnswerShownRecord>;

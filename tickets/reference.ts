@@ -1,6 +1,6 @@
 // Request references: L1-20261123-0042 (level-1 ticket, created on 23 Nov 2026 in the store's time
 // zone, 42nd level-1 number). Tickets for queues 3 and 4 are numbered as L1 too; callbacks are L2.
-import type { HelpdeskRequest, SupportLevel } from './types.js';
+import type { CallbackRequest, SupportLevel, Ticket } from './types.js';
 import { compactDate } from './zonedTime.js';
 
 export type ReferenceLevel = 1 | 2;
@@ -53,6 +53,6 @@ export function referenceCounter(reference: string): number {
 }
 
 /** The level staff see a request at: its queue for a ticket, 2 for a callback. */
-export function supportLevel(r: HelpdeskRequest): SupportLevel {
+export function supportLevel(r: Pick<Ticket, 'kind' | 'level'> | Pick<CallbackRequest, 'kind'>): SupportLevel {
   return r.kind === 'callback' ? 2 : r.level;
 }

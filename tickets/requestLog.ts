@@ -17,8 +17,9 @@ import {
   appliedChange, appliedChangeSchema, applyChange, changeEvent, creationEvent, type AppliedChange, type RequestChange, type RequestEvent,
 } from './requestChanges.js';
 import { searchQuery, searchTextOf } from './requestSearch.js';
+import { summaryOf } from './requestSummary.js';
 import { callbackSchema, checkedBy, newCallbackSchema, newTicketSchema, parseInput, statusChangeSchema, ticketSchema } from './schemas.js';
-import type { CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, StatusChange, Ticket } from './types.js';
+import type { CallbackRequest, HelpdeskRequest, NewCallback, NewTicket, RequestFilter, RequestSummary, StatusChange, Ticket } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
 
 type Assigned = Pick<HelpdeskRequest, 'reference' | 'createdAt' | 'status' | 'statusHistory'>;
@@ -233,20 +234,30 @@ export function createRequestLog({ dataDir, timeZone, now, counters, maxOpen = 6
      * Reads only the month files the time range can touch.
      */
     async pageRequests(filter: RequestFilter = {}, page: { offset?: number; limit?: number } = {}): Promise<{ requests: HelpdeskRequest[]; total: number }> {
-      await migrated();
-      const bounds = timeBounds(filter);
-      const found: HelpdeskRequest[] = [];
-      const q = searchQuery(filter.q);
-      for (const file of await monthFiles(dir, filter)) {
-        const folded = await serially(file, () => month(file));
-        for (const r of folded.values()) if (matches(r, filter, q) && inRange(r.createdAt, bounds)) found.push(r);
-      }
-      found.sort(newestFirst);
+      const found = await matching(filter);
       const offset = page.offset ?? 0;
       const slice = found.slice(offset, page.limit === undefined ? undefined : offset + page.limit);
       return { requests: structuredClone(slice), total: found.length };
     },
+
+    async summarizeRequests(filter: RequestFilter = {}): Promise<RequestSummary[]> {
+      return (await matching(filter)).map(summaryOf);
+    },
   };
+
+  /** The requests matching the filter, newest first (the months kept in memory, not copies). */
+  async function matching(filter: RequestFilter): Promise<HelpdeskRequest[]> {
+    await migrated();
+    const bounds = timeBounds(filter);
+    const found: HelpdeskRequest[] = [];
+    const q = searchQuery(filter.q);
+    for (const file of await monthFiles(dir, filter)) {
+      const folded = await serially(file, () => month(file));
+      for (const r of folded.values()) if (matches(r, filter, q) && inRange(r.createdAt, bounds)) found.push(r);
+    }
+    found.sort(newestFirst);
+    return found;
+  }
 }
 
 export type RequestLog = ReturnType<typeof createRequestLog>;

@@ -111,6 +111,10 @@ export interface CallbackRequest extends RequestBase {
 
 export type HelpdeskRequest = Ticket | CallbackRequest;
 
+/** What ranking requests by due time needs of each, without its conversation and contact (a light read of many). */
+export type RequestSummary = Pick<RequestBase, 'reference' | 'createdAt' | 'status' | 'priority' | 'firstReplyAt'>
+  & ({ kind: 'ticket'; level: TicketLevel } | { kind: 'callback'; slot: { start: string; end: string } });
+
 /** Fields the store fills in itself when it creates a request, or staff set later. */
 type Assigned = 'reference' | 'kind' | 'createdAt' | 'status' | 'statusHistory' | 'assignee' | 'priority' | 'messages' | 'firstReplyAt';
 export type NewTicket = Omit<Ticket, Assigned>;

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import type { RequestEvent } from '../../tickets/requestChanges.js';
+import { summaryOf } from '../../tickets/requestSummary.js';
 import { InvalidRecordError } from '../../tickets/schemas.js';
 import { clockAt, clockReading, sampleCallback, sampleTicket, unchecked } from './helpers.js';
 
@@ -139,5 +140,17 @@ export function requestEventsContract(open: (now: () => Date) => HelpdeskStore):
     expect(await refs({ priority: 'urgent' })).to.deep.equal([b.reference]);
     expect(await refs({ priority: 'normal' })).to.deep.equal([a.reference, c.reference].sort());
     expect(await refs({ statuses: ['open', 'in-progress'] })).to.deep.equal([a.reference, b.reference].sort());
+  });
+
+  it('summarizes what ranking by due time needs, the same as the requests it comes from, newest first', async () => {
+    const store = open(clockReading('2026-11-23T09:00:00Z', '2026-11-23T10:00:00Z', '2026-11-23T11:00:00Z'));
+    const ticket = await store.createTicket(sampleTicket({ level: 3 }));
+    const callback = await store.createCallback(sampleCallback());
+    await store.changeRequest(ticket.reference, { type: 'reply', text: 'Bonjour', visibility: 'public', by: 'lea@scriba.example' });
+    await store.changeRequest(ticket.reference, { type: 'priority', priority: 'high', by: 'lea@scriba.example' });
+    const whole = (await store.pageRequests({}, {})).requests;
+    expect(await store.summarizeRequests({})).to.deep.equal(whole.map(summaryOf));
+    expect((await store.summarizeRequests({ kind: 'callback' })).map((s) => s.reference)).to.deep.equal([callback.reference]);
+    expect(summaryOf(whole[1]!)).to.deep.equal({ reference: ticket.reference, createdAt: ticket.createdAt, status: 'open', priority: 'high', firstReplyAt: '2026-11-23T12:00:00+01:00', kind: 'ticket', level: 3 });
   });
 }

@@ -9,12 +9,12 @@ import { appliedChange, applyChange, changeEvent, creationEvent, type RequestEve
 import type { RequestOutbox } from '../requestOutbox.js';
 import { searchQuery, searchTextOf } from '../requestSearch.js';
 import { newCallbackSchema, newTicketSchema, parseInput } from '../schemas.js';
-import type { CallbackRequest, HelpdeskRequest, RequestFilter, Ticket } from '../types.js';
+import type { CallbackRequest, HelpdeskRequest, RequestFilter, RequestPriority, RequestStatus, RequestSummary, Ticket, TicketLevel } from '../types.js';
 import { isoWithOffset } from '../zonedTime.js';
 import { sqlRange } from './sqlTime.js';
 import { inTransaction } from './transaction.js';
 
-export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'changeRequest' | 'listRequests' | 'pageRequests'>;
+export type RequestStore = Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'updateStatus' | 'changeRequest' | 'listRequests' | 'pageRequests' | 'summarizeRequests'>;
 
 export interface PgRequestStoreOptions {
   timeZone: string;
@@ -61,7 +61,8 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     return rows[0]?.body;
   }
 
-  async function pageRequests(filter: RequestFilter = {}, page: { offset?: number; limit?: number } = {}) {
+  /** The WHERE clause of a filter and its parameters. */
+  function whereOf(filter: RequestFilter): { condition: string; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -82,7 +83,11 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     const q = searchQuery(filter.q);
     // LIKE's own wildcards typed in a search are searched for, not obeyed.
     if (q) add("search LIKE ? ESCAPE '\\'", `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return { condition: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  async function pageRequests(filter: RequestFilter = {}, page: { offset?: number; limit?: number } = {}) {
+    const { condition, params } = whereOf(filter);
     const offset = page.offset ?? 0;
     const { rows } = await pool.query<{ body: HelpdeskRequest }>(
       `SELECT body FROM requests ${condition} ORDER BY created_at DESC, number DESC OFFSET ${Math.max(0, Math.floor(offset))}` +
@@ -91,6 +96,21 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
     );
     const counted = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM requests ${condition}`, params);
     return { requests: rows.map((r) => r.body), total: Number(counted.rows[0]!.n) };
+  }
+
+  async function summarizeRequests(filter: RequestFilter = {}): Promise<RequestSummary[]> {
+    const { condition, params } = whereOf(filter);
+    const { rows } = await pool.query<{ reference: string; kind: 'ticket' | 'callback'; level: number; created_at: Date; status: RequestStatus; priority: RequestPriority; first_reply_at: Date | null; slot: { start: string; end: string } | null }>(
+      `SELECT reference, kind, level, created_at, status, priority, first_reply_at, body -> 'slot' AS slot FROM requests ${condition} ORDER BY created_at DESC, number DESC`,
+      params,
+    );
+    return rows.map((r) => {
+      const common = {
+        reference: r.reference, createdAt: isoWithOffset(r.created_at, timeZone), status: r.status,
+        ...(r.priority !== 'normal' ? { priority: r.priority } : {}), ...(r.first_reply_at ? { firstReplyAt: isoWithOffset(r.first_reply_at, timeZone) } : {}),
+      };
+      return r.kind === 'callback' ? { ...common, kind: 'callback' as const, slot: r.slot! } : { ...common, kind: 'ticket' as const, level: r.level as TicketLevel };
+    });
   }
 
   /** The row is locked while the change is made: two staff members changing one request both land in its history. */
@@ -136,6 +156,7 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
 
     listRequests: async (filter) => (await pageRequests(filter)).requests,
     pageRequests,
+    summarizeRequests,
   };
 }
 

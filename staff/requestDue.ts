@@ -27,24 +27,56 @@ export interface DueRules {
 const answeredWithoutWords = (r: RequestSummary) => r.status === 'resolved' || r.status === 'closed';
 
 export function dueOf(request: RequestSummary, rules: DueRules, now: Date): Due {
-  const zone = rules.business.timeZone;
+  const { at, ms } = dueTime(request, rules);
   if (request.kind === 'callback') {
     // The call is the answer: done once staff move it on from "open".
     const state: DueState = request.status !== 'open' ? 'met' : now.getTime() > Date.parse(request.slot.end) ? 'overdue' : 'due';
-    return { at: isoWithOffset(new Date(request.slot.start), zone), state };
+    return { at, state };
   }
-  const at = addBusinessHours(new Date(request.createdAt), rules.firstReplyHours[supportLevel(request)], rules.business);
   const replied = request.firstReplyAt ? Date.parse(request.firstReplyAt) : undefined;
   const state: DueState = replied !== undefined
-    ? (replied <= at.getTime() ? 'met' : 'late')
-    : answeredWithoutWords(request) ? 'met' : now.getTime() > at.getTime() ? 'overdue' : 'due';
-  return { at: isoWithOffset(at, zone), state };
+    ? (replied <= ms ? 'met' : 'late')
+    : answeredWithoutWords(request) ? 'met' : now.getTime() > ms ? 'overdue' : 'due';
+  return { at, state };
+}
+
+// A request's due time never changes (it follows its creation or its booked slot): worked out once
+// per process and rules, since the inbox ranks every open request on each "most urgent first".
+const dueTimes = new WeakMap<DueRules, Map<string, { at: string; ms: number }>>();
+const MAX_KEPT = 200_000;
+
+function dueTime(request: RequestSummary, rules: DueRules): { at: string; ms: number } {
+  let known = dueTimes.get(rules);
+  if (!known) dueTimes.set(rules, (known = new Map()));
+  const key = request.kind === 'callback' ? `c|${request.slot.start}` : `t|${request.level}|${request.createdAt}`;
+  let time = known.get(key);
+  if (!time) {
+    const at = request.kind === 'callback'
+      ? new Date(request.slot.start)
+      : addBusinessHours(new Date(request.createdAt), rules.firstReplyHours[supportLevel(request)], rules.business);
+    time = { at: isoWithOffset(at, rules.business.timeZone), ms: at.getTime() };
+    if (known.size >= MAX_KEPT) known.clear();
+    known.set(key, time);
+  }
+  return time;
+}
+
+/** A request with its due time, ready to rank. */
+export interface Ranked {
+  request: RequestSummary;
+  due: Due;
+  /** the due time in ms since the epoch */
+  dueMs: number;
+}
+
+export function ranked(request: RequestSummary, rules: DueRules, now: Date): Ranked {
+  return { request, due: dueOf(request, rules, now), dueMs: dueTime(request, rules).ms };
 }
 
 /** Most urgent first: not answered before answered, then by due time, then the higher priority. */
-export function byDue(a: { due: Due; request: RequestSummary }, b: { due: Due; request: RequestSummary }): number {
+export function byDue(a: Ranked, b: Ranked): number {
   const waiting = (d: Due) => (d.state === 'due' || d.state === 'overdue' ? 0 : 1);
-  return waiting(a.due) - waiting(b.due) || Date.parse(a.due.at) - Date.parse(b.due.at) || rank(b.request) - rank(a.request);
+  return waiting(a.due) - waiting(b.due) || a.dueMs - b.dueMs || rank(b.request) - rank(a.request);
 }
 
 const RANKS = { low: 0, normal: 1, high: 2, urgent: 3 } as const;

@@ -8,7 +8,7 @@ import { MAX_MESSAGE_CHARS } from '../tickets/requestChanges.js';
 import { REQUEST_PRIORITIES, REQUEST_STATUSES, SUPPORT_LEVELS, type HelpdeskRequest, type RequestFilter } from '../tickets/types.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, HttpError, json, notFound, paramOf, parse, queryOf } from './http.js';
-import { byDue, dueOf } from './requestDue.js';
+import { byDue, dueOf, ranked } from './requestDue.js';
 import { rangeFields, rangeOf } from './timeRange.js';
 
 /** What staff still have to do: the inbox's default. */
@@ -81,8 +81,9 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const filter = requestFilterOf(query, timeZone, principal.email);
     if (query.sort === 'due' || query.overdue === 'true') {
       // Ranked on what due times need (not whole requests), then only the page's requests are read.
-      const ranked = (await store.summarizeRequests(filter)).map((request) => ({ request, due: dueOf(request, dueRules, now()) }));
-      const all = (query.overdue === 'true' ? ranked.filter((r) => r.due.state === 'overdue') : ranked).sort(query.sort === 'due' ? byDue : () => 0);
+      const at = now();
+      const every = (await store.summarizeRequests(filter)).map((request) => ranked(request, dueRules, at));
+      const all = (query.overdue === 'true' ? every.filter((r) => r.due.state === 'overdue') : every).sort(query.sort === 'due' ? byDue : () => 0);
       const page = await Promise.all(all.slice(query.offset, query.offset + query.limit).map(async ({ request, due }) => {
         const whole = await store.findByReference(request.reference);
         return whole && { ...whole, due };

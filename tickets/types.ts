@@ -111,7 +111,7 @@ export interface CallbackRequest extends RequestBase {
 
 export type HelpdeskRequest = Ticket | CallbackRequest;
 
-/** What ranking requests by due time needs of each, without its conversation and contact (a light read of many). */
+/** What ranking requests by due time needs of each, without its conversation and contact (a light read of many; its times are instants, their offset may differ from the request's). */
 export type RequestSummary = Pick<RequestBase, 'reference' | 'createdAt' | 'status' | 'priority' | 'firstReplyAt'>
   & ({ kind: 'ticket'; level: TicketLevel } | { kind: 'callback'; slot: { start: string; end: string } });
 

@@ -100,8 +100,8 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
 
   async function summarizeRequests(filter: RequestFilter = {}): Promise<RequestSummary[]> {
     const { condition, params } = whereOf(filter);
-    const { rows } = await pool.query<{ reference: string; kind: 'ticket' | 'callback'; level: number; created_at: Date; status: RequestStatus; priority: RequestPriority; first_reply_at: Date | null; slot: { start: string; end: string } | null }>(
-      `SELECT reference, kind, level, created_at, status, priority, first_reply_at, body -> 'slot' AS slot FROM requests ${condition} ORDER BY created_at DESC, number DESC`,
+    const { rows } = await pool.query<{ reference: string; kind: 'ticket' | 'callback'; level: number; created_at: Date; status: RequestStatus; priority: RequestPriority; first_reply_at: Date | null; slot_start: Date | null; slot_end: Date | null }>(
+      `SELECT reference, kind, level, created_at, status, priority, first_reply_at, slot_start, slot_end FROM requests ${condition} ORDER BY created_at DESC, number DESC`,
       params,
     );
     return rows.map((r) => {
@@ -109,7 +109,9 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
         reference: r.reference, createdAt: isoWithOffset(r.created_at, timeZone), status: r.status,
         ...(r.priority !== 'normal' ? { priority: r.priority } : {}), ...(r.first_reply_at ? { firstReplyAt: isoWithOffset(r.first_reply_at, timeZone) } : {}),
       };
-      return r.kind === 'callback' ? { ...common, kind: 'callback' as const, slot: r.slot! } : { ...common, kind: 'ticket' as const, level: r.level as TicketLevel };
+      return r.kind === 'callback'
+        ? { ...common, kind: 'callback' as const, slot: { start: isoWithOffset(r.slot_start!, timeZone), end: isoWithOffset(r.slot_end!, timeZone) } }
+        : { ...common, kind: 'ticket' as const, level: r.level as TicketLevel };
     });
   }
 
@@ -167,14 +169,15 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
 export async function insertRequest(db: Queryable, request: HelpdeskRequest): Promise<boolean> {
   const inserted = await db.query(
     `INSERT INTO requests (reference, kind, level, number, status, language, created_at, request_key, conversation_id, email, phone, body,
-                           assignee, priority, first_reply_at, search)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                           assignee, priority, first_reply_at, search, slot_start, slot_end)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (request_key) DO NOTHING`,
     [
       request.reference, request.kind, supportLevel(request), referenceCounter(request.reference), request.status, request.language,
       new Date(request.createdAt), request.requestKey ?? null, request.conversationId, request.contact.email?.toLowerCase() ?? null,
       request.kind === 'callback' ? request.contact.phone : null, JSON.stringify(request),
       request.assignee ?? null, request.priority ?? 'normal', request.firstReplyAt ? new Date(request.firstReplyAt) : null, searchTextOf(request),
+      request.kind === 'callback' ? new Date(request.slot.start) : null, request.kind === 'callback' ? new Date(request.slot.end) : null,
     ],
   );
   return inserted.rowCount === 1;

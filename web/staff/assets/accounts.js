@@ -63,26 +63,18 @@
       });
     } }, t(disabled ? 'accountsEnable' : 'accountsDisable'));
 
-    var remove = h('button', { type: 'button', class: 'btn btn--ghost btn--small' }, t('accountsRemove'));
-    var confirm = h('span', { class: 'edit-confirm', hidden: true },
-      h('span', null, t('accountsRemoveConfirm', { email: account.email })), ' ',
-      h('button', { type: 'button', class: 'btn btn--primary btn--small', onclick: function (event) {
-        event.currentTarget.disabled = true;
+    var remove = Staff.confirmButton({
+      label: t('accountsRemove'),
+      buttonClass: 'btn--ghost',
+      question: t('accountsRemoveConfirm', { email: account.email }),
+      yes: t('accountsRemoveYes'),
+      before: function () { Staff.clear(message); },
+      act: function (back) {
         Staff.api.post(path(account.email, 'remove'), {}).then(function (res) {
-          confirm.hidden = true;
-          remove.hidden = false;
+          back();
           changed(res, message, t('accountsRemoved', { email: account.email }), reload);
         });
-      } }, t('accountsRemoveYes')), ' ',
-      h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: function () {
-        confirm.hidden = true;
-        remove.hidden = false;
-        remove.focus();
-      } }, t('cancel')));
-    remove.addEventListener('click', function () {
-      Staff.clear(message);
-      remove.hidden = true;
-      confirm.hidden = false;
+      },
     });
 
     return h('tr', { class: 'account' + (disabled ? ' account--disabled' : ''), 'data-email': account.email },
@@ -92,7 +84,7 @@
       h('td', null, account.lastSignInAt ? fmt.dateTime(account.lastSignInAt, UNLABELLED) : h('span', { class: 'muted' }, t('accountsNever'))),
       h('td', null, h('span', { class: 'pill ' + (disabled ? 'pill--closed' : 'pill--resolved') }, t(disabled ? 'accountsStateDisabled' : 'accountsStateActive')),
         disabled ? h('span', { class: 'muted small account-since' }, t('accountsSince', { when: fmt.dateTime(account.disabledAt, UNLABELLED) })) : null),
-      h('td', { class: 'account-actions' }, toggle, ' ', remove, confirm, message));
+      h('td', { class: 'account-actions' }, toggle, ' ', remove, message));
   }
 
   function start(main) {

@@ -158,6 +158,39 @@
     history.replaceState(null, '', location.pathname + (query ? '?' + query : ''));
   };
 
+  /**
+   * A button that asks in place before it acts: [label] → "question [yes] [cancel]". `act(done)`
+   * runs on yes; calling `done()` puts the button back (after a refusal; a success usually reloads).
+   * `before` runs when the button is pressed (e.g. to clear a message). Returns [button, question].
+   */
+  Staff.confirmButton = function (options) {
+    var button = h('button', { type: 'button', class: 'btn ' + (options.buttonClass || 'btn--secondary') + ' btn--small' }, options.label);
+    var question = h('span', { class: 'edit-confirm', hidden: true });
+    function back(focus) {
+      question.hidden = true;
+      button.hidden = false;
+      if (focus) button.focus();
+    }
+    question.appendChild(h('span', null, options.question));
+    question.appendChild(document.createTextNode(' '));
+    question.appendChild(h('button', { type: 'button', class: 'btn btn--primary btn--small', onclick: function (event) {
+      var yes = event.currentTarget;
+      yes.disabled = true;
+      options.act(function () {
+        yes.disabled = false;
+        back(false);
+      });
+    } }, options.yes));
+    question.appendChild(document.createTextNode(' '));
+    question.appendChild(h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: function () { back(true); } }, t('cancel')));
+    button.addEventListener('click', function () {
+      if (options.before) options.before();
+      button.hidden = true;
+      question.hidden = false;
+    });
+    return [button, question];
+  };
+
   /** A labelled form field. */
   Staff.field = function (label, control, hint) {
     return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control, hint ? h('span', { class: 'field-hint' }, hint) : null);

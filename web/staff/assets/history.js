@@ -69,11 +69,12 @@
     var actions = h('div', { class: 'edit-actions' }, toggle);
 
     if (Staff.canEdit() && !edit.reverted) {
-      var revert = h('button', { type: 'button', class: 'btn btn--secondary btn--small' }, t('kbRevert'));
-      var confirm = h('span', { class: 'edit-confirm', hidden: true },
-        h('span', null, t('kbRevertConfirm')), ' ',
-        h('button', { type: 'button', class: 'btn btn--primary btn--small', onclick: function (event) {
-          event.currentTarget.disabled = true;
+      Staff.confirmButton({
+        label: t('kbRevert'),
+        question: t('kbRevertConfirm'),
+        yes: t('kbRevertYes'),
+        before: function () { Staff.clear(message); },
+        act: function (back) {
           Staff.api.post('/articles/history/' + encodeURIComponent(edit.id) + '/revert', {}).then(function (res) {
             if (res.signedOut) return;
             if (res.ok) {
@@ -81,25 +82,13 @@
               reload();
               return;
             }
-            confirm.hidden = true;
-            revert.hidden = false;
+            back();
             if (res.status === 409) Staff.replace(message, h('div', { class: 'alert alert--error', role: 'alert' }, t('kbChangedSince', { id: (res.data && res.data.article && res.data.article.id) || edit.articleId })));
             else if (res.status === 422 && res.data && Array.isArray(res.data.problems)) Staff.replace(message, Staff.problemsBox(res.data.problems));
             else Staff.replace(message, Staff.errorBox(res));
           });
-        } }, t('kbRevertYes')), ' ',
-        h('button', { type: 'button', class: 'btn btn--ghost btn--small', onclick: function () {
-          confirm.hidden = true;
-          revert.hidden = false;
-          revert.focus();
-        } }, t('cancel')));
-      revert.addEventListener('click', function () {
-        Staff.clear(message);
-        revert.hidden = true;
-        confirm.hidden = false;
-      });
-      actions.appendChild(revert);
-      actions.appendChild(confirm);
+        },
+      }).forEach(function (el) { actions.appendChild(el); });
     }
 
     return h('li', { class: 'edit' + (edit.reverted ? ' edit--reverted' : '') },

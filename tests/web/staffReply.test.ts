@@ -29,6 +29,8 @@ async function type(page: Page, text: string): Promise<void> {
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
+  // A whole page from its top: scrolled, the sticky top bar would show in the middle of it.
+  await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: name.startsWith('reply-console') });
 }
 

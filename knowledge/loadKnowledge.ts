@@ -6,6 +6,7 @@ import path from 'node:path';
 import { LANGS } from './types.js';
 import { parseArticleFile, type ArticleLines } from './articleFile.js';
 import { fileStem } from './articleChecks.js';
+import { deadArticleLinks } from './articleLinks.js';
 import { KnowledgeError } from './knowledgeError.js';
 import { byPosition, type Problem } from './problems.js';
 import { parseSynonymsFile } from './synonymsFile.js';
@@ -137,6 +138,7 @@ export function checkSources(sources: KnowledgeSources, opts: KnowledgeOptions =
   // Ids equal file names, so a broken file's id still counts as known: linking to it is not the mistake.
   const knownIds = new Set([...(names ?? []).map(fileStem), ...loaded.map((l) => l.article.id)]);
   problems.push(...crossChecks(loaded, knownIds));
+  for (const [name, text] of sources.articles ?? []) problems.push(...deadArticleLinks(rel(path.join(articlesDir, name)), text, knownIds));
 
   const synonymsPath = path.join(sources.dir, 'synonyms.yaml');
   let synonyms: Synonyms | undefined;

@@ -31,6 +31,8 @@ export interface BotParts {
   hours: BusinessHours;
   slots: SlotOptions;
   popularArticles: string[];
+  /** where an article's help-centre page is, as a channel can open it (dialogs' articleLink) */
+  articleLink?: HelpdeskDeps['articleLink'];
   /** Teams tenants allowed (TEAMS_ALLOWED_TENANTS); empty = any */
   allowedTenants?: readonly string[];
   now?: () => Date;
@@ -52,6 +54,7 @@ export function createBot(parts: BotParts) {
     callbacks: { hours: parts.hours, slots: parts.slots },
     popularArticles: parts.popularArticles,
     now,
+    ...(parts.articleLink ? { articleLink: parts.articleLink } : {}),
   };
   const conversation = new HelpdeskConversation(deps, conversationState.createProperty<DialogState>('dialogState'));
   const turnErrors = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));

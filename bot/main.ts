@@ -31,6 +31,7 @@ import { publishedEmails } from '../tickets/masking.js';
 import { createDispatcher, type Subscriber } from '../notify/dispatcher.js';
 import { createSmtpMailer, mailSubscriber } from '../notify/mail.js';
 import { chatSubscriber, type ProactiveChannel } from './proactive.js';
+import { articleLinks } from './articleLinks.js';
 import { createSupportTeam } from './supportTeam/supportTeam.js';
 import { TeamsInfo } from 'botbuilder';
 import { WEBCHAT_CHANNEL } from './directLine/localDirectLine.js';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     slots: config.callbackSlots,
     popularArticles: POPULAR_ARTICLES,
     allowedTenants: config.teamsAllowedTenants,
+    articleLink: articleLinks(config.publicUrl),
   });
   const adapter = parts.attach(createCloudAdapter(config));
   const web = config.webChat;

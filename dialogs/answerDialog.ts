@@ -2,6 +2,7 @@
 // to rephrase, read a related article, or contact support at the article's level.
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import { shortAnswer } from '../knowledge/shortAnswer.js';
 import type { Lang } from '../knowledge/types.js';
 import { strings } from '../strings/index.js';
 import { HelpdeskDialog } from './helpdeskDialog.js';
@@ -41,7 +42,10 @@ export class AnswerDialog extends HelpdeskDialog<AnswerState & { unclear: number
     noteArticleShown(session, { id: article.id, title: article.title[lang], confidence });
     session.topic = { question, articleId };
     session.misses = 0;
-    await dc.context.sendActivity(markdown(article.answer[lang]));
+    // The first part of a long answer fits the panel; the whole article is a click away on its page.
+    const link = this.deps.articleLink?.(lang, article.id, dc.context.activity.channelId);
+    const short = link ? shortAnswer(article.answer[lang]) : { text: article.answer[lang], cut: false };
+    await dc.context.sendActivity(markdown(short.cut && link ? `${short.text}\n\n${t.readFullArticle(link)}` : short.text));
     await this.deps.analytics.answerShown({ conversationId: dc.context.activity.conversation.id, articleId, confidence, language: lang, question });
     if (article.flow) {
       await this.say(dc.context, t.flowStart(article.title[lang]));

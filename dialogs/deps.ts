@@ -30,6 +30,11 @@ export interface HelpdeskDeps {
   popularArticles: string[];
   now: () => Date;
   log: Logger;
+  /**
+   * The address of an article's page in the help centre as this channel can open it; undefined
+   * when it cannot (then the chat shows the whole answer, not its first part and a link).
+   */
+  articleLink?: (lang: Lang, articleId: string, channelId: string | undefined) => string | undefined;
 }
 
 export async function sessionOf(deps: HelpdeskDeps, context: TurnContext): Promise<Session> {

@@ -15,6 +15,7 @@ export const en: Strings = {
     (why === 'abuse' ? "Let's keep it friendly, I'm here to help. " : '') +
     'I answer questions about Scriba: installing it, signing in, scanning, search, the database, your subscription… and I can put you in touch with support. For example:',
 
+  readFullArticle: (url) => `[Read the full article →](${url})`,
   didItHelp: 'Did this answer your question?',
   yes: 'Yes',
   no: 'No',

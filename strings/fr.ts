@@ -15,6 +15,7 @@ export const fr: Strings = {
     (why === 'abuse' ? 'Restons courtois, je suis là pour vous aider. ' : '') +
     "Je réponds aux questions sur Scriba : installation, connexion, numérisation, recherche, base de données, abonnement… et je peux vous mettre en relation avec l'assistance. Par exemple :",
 
+  readFullArticle: (url) => `[Lire l'article complet →](${url})`,
   didItHelp: 'Cette réponse a-t-elle répondu à votre question ?',
   yes: 'Oui',
   no: 'Non',

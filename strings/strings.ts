@@ -17,6 +17,8 @@ export interface Strings {
   /** one sentence on what the bot covers, for off-topic messages, insults and emoji */
   covers: (why: CoversWhy) => string;
 
+  /** after the first part of a long answer */
+  readFullArticle: (url: string) => string;
   didItHelp: string;
   yes: string;
   no: string;

@@ -9,7 +9,7 @@ import { createBot, POPULAR_ARTICLES } from '../../bot/createBot.js';
 import { parseBusinessHours } from '../../dialogs/contact/businessHours.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../../tickets/keyValueStore.js';
-import type { Logger } from '../../dialogs/deps.js';
+import type { HelpdeskDeps, Logger } from '../../dialogs/deps.js';
 import { bundled, bundledControl, bundledPublishedEmails } from './bundledKb.js';
 
 /** Tuesday 24 November 2026, 10:00 in Paris: callback slots are the same in every run. */
@@ -19,7 +19,7 @@ export async function tempDataDir(): Promise<string> {
   return mkdtemp(path.join(os.tmpdir(), 'helpdesk-test-'));
 }
 
-export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore; log?: Logger } = {}) {
+export async function botOn(dataDir: string, options: { locale?: string; conversationId?: string; channelId?: string; allowedTenants?: string[]; wrapStore?: (s: HelpdeskStore) => HelpdeskStore; log?: Logger; articleLink?: HelpdeskDeps['articleLink'] } = {}) {
   const { matcher } = await bundled();
   const control = await bundledControl();
   const log = options.log ?? silentLog;
@@ -38,6 +38,7 @@ export async function botOn(dataDir: string, options: { locale?: string; convers
     popularArticles: POPULAR_ARTICLES,
     allowedTenants: options.allowedTenants ?? [],
     now: () => TEST_NOW,
+    ...(options.articleLink ? { articleLink: options.articleLink } : {}),
   });
   const template: Partial<Activity> = { locale: options.locale ?? 'fr-FR', channelId: options.channelId ?? 'test' };
   if (options.conversationId) template.conversation = { id: options.conversationId, isGroup: false, conversationType: 'personal', name: 'test' };

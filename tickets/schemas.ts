@@ -102,9 +102,12 @@ const assigned = {
 export const newTicketSchema = ticketSchema.omit(assigned);
 export const newCallbackSchema = callbackSchema.omit(assigned);
 
+const recordSource = z.literal('help-page').optional();
+
 export const feedbackSchema = z.object({
   at: isoTime,
   conversationId: text,
+  source: recordSource,
   articleId: text,
   helpful: z.boolean(),
   missing: z.string().optional(),
@@ -115,6 +118,7 @@ export const feedbackSchema = z.object({
 export const unansweredSchema = z.object({
   at: isoTime,
   conversationId: text,
+  source: recordSource,
   question: z.string(),
   language,
   kind: z.enum(['none', 'clarify-no-pick', 'not-helpful']),
@@ -124,6 +128,7 @@ export const unansweredSchema = z.object({
 export const answerShownSchema = z.object({
   at: isoTime,
   conversationId: text,
+  source: recordSource,
   articleId: text,
   confidence: z.number().min(0).max(1),
   language,

@@ -120,9 +120,19 @@ type Assigned = 'reference' | 'kind' | 'createdAt' | 'status' | 'statusHistory' 
 export type NewTicket = Omit<Ticket, Assigned>;
 export type NewCallback = Omit<CallbackRequest, Assigned>;
 
+/**
+ * Where a record comes from: the chat (no `source`, as every record kept before the help centre),
+ * or the help centre's pages. A page has no conversation: its records carry the conversation id
+ * below, so the chat's per-conversation figures (outcomes) can leave them out, and a person's
+ * erasure (by their real conversation id) never matches them; they hold no contact details.
+ */
+export type RecordSource = 'help-page';
+export const HELP_PAGE_CONVERSATION = 'help-page';
+
 export interface FeedbackRecord {
   at: string;
   conversationId: string;
+  source?: RecordSource;
   articleId: string;
   helpful: boolean;
   missing?: string;
@@ -133,6 +143,8 @@ export interface FeedbackRecord {
 export interface UnansweredRecord {
   at: string;
   conversationId: string;
+  /** 'help-page': typed in the help centre's search, which found nothing (kind 'none') */
+  source?: RecordSource;
   question: string;
   language: Language;
   /** none: nothing matched; clarify-no-pick: "did you mean…" and none picked; not-helpful: answered, user said no */
@@ -144,6 +156,8 @@ export interface UnansweredRecord {
 export interface AnswerShownRecord {
   at: string;
   conversationId: string;
+  /** 'help-page': the article's page was viewed (confidence 1, question: the search that led there, if any) */
+  source?: RecordSource;
   articleId: string;
   /** the matcher's confidence, or 1 when the user picked the article */
   confidence: number;

@@ -64,6 +64,7 @@ export function loadConversations(file: string): TypedConversation[] {
 /** The literal pieces of a sentence made by a function, around its arguments. */
 function pieces(make: (...args: string[]) => string, arity: number): string[] {
   const marks = Array.from({ length: arity }, (_, i) => `\u0001${i}\u0001`);
+  // eslint-disable-next-line no-control-regex -- \u0001 marks the arguments: no string holds one
   return make(...marks).split(/\u0001\d\u0001/).map((p) => p.trim()).filter((p) => p.length >= 3);
 }
 

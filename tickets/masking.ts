@@ -11,9 +11,9 @@ const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
 // Groups of four as IBANs are printed (or none), the last one shorter.
 const IBAN = /\b[A-Za-z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 // Digit runs a phone number library would not call valid but a person may still be reached on.
-const LONG_DIGITS = /\+?\d(?:[\s.\-/()]*\d){7,}/g;
+const LONG_DIGITS = /\+?\d(?:[\s./()-]*\d){7,}/g;
 /** A date is no phone number: 24/11/2026, 2026-11-24. */
-const DATE = /^(?:\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{4}-\d{2}-\d{2})/;
+const DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})/;
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -75,12 +75,14 @@ function mask(text: string, options: MaskOptions): string {
   let out = text.replace(REFERENCE, (m) => `\u0000${references.push(m) - 1}\u0000`);
   out = out.replace(EMAIL, (m) => (options.keepEmails?.has(m.toLowerCase()) ? m : '[email]'));
   // Fewer than six digits left can be no phone, card or IBAN: the costly searches are skipped.
+  // eslint-disable-next-line no-control-regex -- NUL marks the references set aside above: no text holds one
   if ((out.match(/\d/g)?.length ?? 0) < 6) return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => references[Number(i)] ?? '');
   out = out.replace(IBAN, (m) => (ibanValid(m) ? '[iban]' : m));
   out = out.replace(CARD, (m) => (luhn(m.replace(/\D/g, '')) ? '[card]' : m));
   const phones = findPhoneNumbersInText(out, { defaultCountry: 'FR' });
   for (const found of [...phones].reverse()) out = out.slice(0, found.startsAt) + '[phone]' + out.slice(found.endsAt);
   out = out.replace(LONG_DIGITS, (m) => (DATE.test(m.trim()) ? m : '[phone]'));
+  // eslint-disable-next-line no-control-regex -- the same NUL markers
   return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => references[Number(i)] ?? '');
 }
 

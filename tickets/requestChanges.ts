@@ -111,14 +111,6 @@ export function creationEvent(request: HelpdeskRequest): RequestEvent {
   return { id: `${request.reference}/created`, type: 'requestCreated', reference: request.reference, at: request.createdAt };
 }
 
-export const requestEventSchema = z.object({
-  id: z.string().min(1),
-  type: z.enum(REQUEST_EVENT_TYPES),
-  reference: z.string().min(1),
-  at: z.string(),
-  changeId: z.string().optional(),
-}) satisfies z.ZodType<RequestEvent>;
-
 /** A listener told of each event this process wrote (the dispatcher delivers at once instead of at its next poll). */
 export function createEventHub() {
   const listeners = new Set<(event: RequestEvent) => void>();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { folders } from './dataLayout.js';
 import { createJsonLines } from './jsonLines.js';
-import { requestEventSchema, type RequestEvent } from './requestChanges.js';
+import type { RequestEvent } from './requestChanges.js';
 import { checkedBy } from './schemas.js';
 
 export interface PendingEvent {

@@ -186,7 +186,7 @@
    * first instant, `to` its end): the browser's midnight would cut the days somewhere else than the
    * times shown. `end` is kept for the callers that say which edge they mean.
    */
-  Staff.dayToIso = function (day, end) {
+  Staff.dayToIso = function (day, _end) {
     return /^\d{4}-\d{2}-\d{2}$/.test(day || '') ? day : '';
   };
 

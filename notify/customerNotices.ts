@@ -17,11 +17,11 @@ export interface CustomerNotice {
 }
 
 /** The notice for `event`, or undefined when the customer is told nothing (an internal note, an assignment…). */
-export function customerNotice(event: RequestEvent, request: HelpdeskRequest): CustomerNotice | undefined {
+export function customerNotice(event: RequestEvent, request: HelpdeskRequest, options: { mailReplies?: boolean } = {}): CustomerNotice | undefined {
   const t = strings(request.language).notice;
   const { reference } = request;
   const open = request.status === 'open' || request.status === 'in-progress';
-  const mail = (...lines: string[]) => [t.greeting(request.contact.name), '', ...lines, '', t.mailFooter(reference)].join('\n');
+  const mail = (...lines: string[]) => [t.greeting(request.contact.name), '', ...lines, '', t.mailFooter(reference, options.mailReplies === true)].join('\n');
   const chat = (...lines: string[]) => [...lines, ...(open ? [t.answerInChat(reference)] : [])].join('\n\n');
 
   switch (event.type) {

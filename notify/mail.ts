@@ -16,6 +16,8 @@ export interface Mailer {
   /** Resolves once the server accepted it; throws if it did not (the outbox retries). */
   send(message: MailMessage): Promise<void>;
   close(): void;
+  /** an answer to these mails reaches the support team (a Reply-To is set) */
+  readonly takesReplies: boolean;
 }
 
 export interface SmtpOptions {
@@ -35,6 +37,7 @@ export function createSmtpMailer({ url, from, replyTo, timeoutMs = 15_000 }: Smt
       await transport.sendMail({ from, to, subject, text, ...(replyTo ? { replyTo } : {}) });
     },
     close: () => transport.close(),
+    takesReplies: replyTo !== undefined,
   };
 }
 
@@ -46,7 +49,7 @@ export function mailSubscriber(store: Pick<HelpdeskStore, 'findByReference'>, ma
       const request = await store.findByReference(event.reference);
       const to = request?.contact.email;
       if (!request || !to) return 'unreachable';
-      const notice = customerNotice(event, request);
+      const notice = customerNotice(event, request, { mailReplies: mailer.takesReplies });
       if (notice) await mailer.send({ to, subject: notice.subject, text: notice.mail });
       return 'delivered';
     },

@@ -116,7 +116,7 @@ export const en: Strings = {
     replied: (reference) => `The support team answered your request ${reference}:`,
     fromSupport: (text) => `> ${text.replace(/\n/g, '\n> ')}`,
     answerInChat: (reference) => `To answer, just write here: I will add it to request ${reference}.`,
-    mailFooter: (reference) => `Quote ${reference} when you contact us. To add something, reply to this email or tell our assistant "add to my ticket ${reference}: …".\n\nThe Scriba support team`,
+    mailFooter: (reference, replies) => `Quote ${reference} when you contact us. To add something, ${replies ? 'reply to this email or ' : ''}tell our assistant "add to my ticket ${reference}: …".\n\nThe Scriba support team`,
   },
 
   card: {

@@ -116,7 +116,7 @@ export const fr: Strings = {
     replied: (reference) => `L'équipe support a répondu à votre demande ${reference} :`,
     fromSupport: (text) => `> ${text.replace(/\n/g, '\n> ')}`,
     answerInChat: (reference) => `Pour répondre, écrivez simplement ici : je l'ajouterai à la demande ${reference}.`,
-    mailFooter: (reference) => `Rappelez la référence ${reference} quand vous nous contactez. Pour ajouter quelque chose, répondez à cet e-mail ou dites à notre assistant « ajouter à mon ticket ${reference} : … ».\n\nL'équipe support Scriba`,
+    mailFooter: (reference, replies) => `Rappelez la référence ${reference} quand vous nous contactez. Pour ajouter quelque chose, ${replies ? 'répondez à cet e-mail ou ' : ''}dites à notre assistant « ajouter à mon ticket ${reference} : … ».\n\nL'équipe support Scriba`,
   },
 
   card: {

@@ -122,7 +122,8 @@ export interface Strings {
     /** a staff message, quoted */
     fromSupport: (text: string) => string;
     answerInChat: (reference: string) => string;
-    mailFooter: (reference: string) => string;
+    /** `replies`: an answer to the mail reaches the support team (MAIL_REPLY_TO is set) */
+    mailFooter: (reference: string, replies: boolean) => string;
   };
 
   card: {

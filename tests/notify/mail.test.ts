@@ -17,9 +17,9 @@ describe('mail to the customer, through a real SMTP server', () => {
   });
   afterEach(() => smtp.stop());
 
-  function setUp(backoffMs = [50]) {
+  function setUp(backoffMs = [50], replyTo?: string) {
     const store = createLowdbStore({ dataDir: dirs.dataDir() });
-    const mailer = createSmtpMailer({ url: smtp.url(), from: 'Scriba support <support@scriba.example>', timeoutMs: 2000 });
+    const mailer = createSmtpMailer({ url: smtp.url(), from: 'Scriba support <support@scriba.example>', timeoutMs: 2000, ...(replyTo ? { replyTo } : {}) });
     const warnings: string[] = [];
     const dispatcher = createDispatcher({ outbox: store.outbox, subscribers: [mailSubscriber(store, mailer)], log: { ...quiet, warn: (_f, m) => warnings.push(m) }, backoffMs });
     store.onRequestEvent(() => void dispatcher.kick());
@@ -42,6 +42,21 @@ describe('mail to the customer, through a real SMTP server', () => {
       expect(smtp.received[1]!.text).to.include('> Bonjour, je vous ai renvoyé un lien valable 24 h.').and.not.include('migré');
     } finally {
       await done();
+    }
+  });
+
+  it('says "reply to this email" only when a reply reaches the support team (MAIL_REPLY_TO)', async () => {
+    for (const [replyTo, says] of [[undefined, false], ['support@scriba.example', true]] as const) {
+      smtp.received.length = 0;
+      const { store, done } = setUp([50], replyTo);
+      try {
+        await store.createTicket(sampleTicket({ language: 'en', contact: { name: 'Sam Taylor', email: 'sam@example.com' } }));
+        await until(() => smtp.received.length === 1);
+        expect(smtp.received[0]!.text.includes('reply to this email'), String(replyTo)).to.equal(says);
+        expect(smtp.received[0]!.text).to.include('tell our assistant "add to my ticket');
+      } finally {
+        await done();
+      }
     }
   });
 

@@ -19,6 +19,7 @@ import { createControlClassifier, loadPhrasings } from '../dialogs/understand/co
 import { warmUpDateTimes } from '../dialogs/understand/dateTimes.js';
 import { mountStaff, StaffConfigError } from '../staff/routes.js';
 import { mountStaffPages } from '../web/staffSite.js';
+import { mountHelpPages } from '../web/helpSite.js';
 import { createLowdbStore } from '../tickets/helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../tickets/keyValueStore.js';
 import { DataDirLockedError, lockDataDir } from '../tickets/dataDirLock.js';
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
     log: (line) => log.warn(line),
   });
   mountStaffPages(server, { log: logLine });
+  mountHelpPages(server, { live, store, log: logLine, ...(config.publicUrl ? { origin: config.publicUrl } : {}) });
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;

@@ -23,9 +23,14 @@ export interface DashboardInput {
 
 export interface Dashboard {
   range: { from: string; to: string };
-  totals: { conversations: number; questions: number; answers: number } & Counts;
+  /** answers are the chat's; articleViews and page* come from the help centre's pages */
+  totals: { conversations: number; questions: number; answers: number; articleViews: number; pageHelpful: number; pageNotHelpful: number } & Counts;
   perDay: Array<{ day: string; conversations: number; answers: number } & Counts>;
-  perArticle: Array<{ id: string; title: string; shown: number; helpful: number; notHelpful: number; helpfulRate: number | null }>;
+  /** shown/helpful/notHelpful: in the chat; views/pageHelpful/pageNotHelpful: on the article's page */
+  perArticle: Array<{
+    id: string; title: string; shown: number; helpful: number; notHelpful: number; helpfulRate: number | null;
+    views: number; pageHelpful: number; pageNotHelpful: number; pageHelpfulRate: number | null;
+  }>;
   topUnanswered: Array<{ question: string; count: number }>;
   escalationsByLevel: Record<'1' | '2' | '3' | '4', number>;
   formulas: Formulas;
@@ -63,8 +68,17 @@ function byConversation<T extends { conversationId: string }>(records: readonly 
   return map;
 }
 
+/** A record of the help centre's pages: no conversation, so no outcome; counted per article. */
+const fromPage = (r: { source?: string }) => r.source === 'help-page';
+const rate = (yes: number, no: number) => (yes + no > 0 ? yes / (yes + no) : null);
+
 export function computeDashboard(input: DashboardInput): Dashboard {
-  const { range, timeZone, requests, feedback, unanswered, answers } = input;
+  const { range, timeZone, requests } = input;
+  const feedback = input.feedback.filter((r) => !fromPage(r));
+  const unanswered = input.unanswered.filter((r) => !fromPage(r));
+  const answers = input.answers.filter((r) => !fromPage(r));
+  const pageFeedback = input.feedback.filter(fromPage);
+  const views = input.answers.filter(fromPage);
   const questions = [...answers.map((a) => ({ conversationId: a.conversationId, at: a.at })), ...unanswered.filter(isQuestion)];
   const firstQuestion = new Map<string, number>();
   for (const q of questions) firstQuestion.set(q.conversationId, Math.min(firstQuestion.get(q.conversationId) ?? Infinity, time(q.at)));
@@ -72,7 +86,11 @@ export function computeDashboard(input: DashboardInput): Dashboard {
   const escalated = new Set(requests.map((r) => r.conversationId));
   const [feedbackOf, unansweredOf, answersOf] = [byConversation(feedback), byConversation(unanswered), byConversation(answers)];
   const days = new Map(daysBetween(range.from, range.to, timeZone).map((day) => [day, { day, conversations: 0, answers: 0, ...zero() }]));
-  const totals = { conversations: 0, questions: questions.length, answers: answers.length, ...zero() };
+  const totals = {
+    conversations: 0, questions: questions.length, answers: answers.length,
+    articleViews: views.length, pageHelpful: pageFeedback.filter((f) => f.helpful).length, pageNotHelpful: pageFeedback.filter((f) => !f.helpful).length,
+    ...zero(),
+  };
 
   for (const [conversationId, first] of firstQuestion) {
     const outcome = outcomeOf({
@@ -94,16 +112,19 @@ export function computeDashboard(input: DashboardInput): Dashboard {
     if (day) day.answers++;
   }
 
-  const articles = new Map<string, { shown: number; helpful: number; notHelpful: number }>();
-  const statsOf = (id: string) => articles.get(id) ?? articles.set(id, { shown: 0, helpful: 0, notHelpful: 0 }).get(id)!;
+  const articles = new Map<string, { shown: number; helpful: number; notHelpful: number; views: number; pageHelpful: number; pageNotHelpful: number }>();
+  const statsOf = (id: string) => articles.get(id) ?? articles.set(id, { shown: 0, helpful: 0, notHelpful: 0, views: 0, pageHelpful: 0, pageNotHelpful: 0 }).get(id)!;
   for (const a of answers) statsOf(a.articleId).shown++;
   for (const f of feedback) statsOf(f.articleId)[f.helpful ? 'helpful' : 'notHelpful']++;
+  for (const v of views) statsOf(v.articleId).views++;
+  for (const f of pageFeedback) statsOf(f.articleId)[f.helpful ? 'pageHelpful' : 'pageNotHelpful']++;
   const perArticle = [...articles].map(([id, s]) => ({
     id,
     title: input.titleOf(id),
     ...s,
-    helpfulRate: s.helpful + s.notHelpful > 0 ? s.helpful / (s.helpful + s.notHelpful) : null,
-  })).sort((a, b) => b.shown - a.shown || (a.id < b.id ? -1 : 1));
+    helpfulRate: rate(s.helpful, s.notHelpful),
+    pageHelpfulRate: rate(s.pageHelpful, s.pageNotHelpful),
+  })).sort((a, b) => b.shown + b.views - (a.shown + a.views) || (a.id < b.id ? -1 : 1));
 
   const escalationsByLevel = { '1': 0, '2': 0, '3': 0, '4': 0 };
   for (const r of requests) escalationsByLevel[r.kind === 'callback' ? '2' : (String(r.level) as '1' | '3' | '4')]++;

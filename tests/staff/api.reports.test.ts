@@ -41,10 +41,10 @@ describe('dashboard, unanswered questions, transcripts and exports in the staff 
     const res = await viewer.get('/api/staff/dashboard?from=2026-11-23&to=2026-11-24');
     expect(res.status).to.equal(200);
     expect(res.body.range).to.deep.equal({ from: '2026-11-22T23:00:00.000Z', to: '2026-11-24T23:00:00.000Z' });
-    expect(res.body.totals).to.deep.equal({ conversations: 5, questions: 7, answers: 4, confirmed: 1, assumed: 1, escalated: 1, abandoned: 2 });
+    expect(res.body.totals).to.deep.equal({ conversations: 5, questions: 7, answers: 4, articleViews: 0, pageHelpful: 0, pageNotHelpful: 0, confirmed: 1, assumed: 1, escalated: 1, abandoned: 2 });
     expect(res.body.perDay.map((d: { day: string; conversations: number }) => [d.day, d.conversations])).to.deep.equal([['2026-11-23', 3], ['2026-11-24', 2]]);
     expect(res.body.escalationsByLevel).to.deep.equal({ '1': 1, '2': 1, '3': 0, '4': 0 });
-    expect(res.body.perArticle[0]).to.deep.equal({ id: 'reset-password', title: 'Réinitialiser votre mot de passe', shown: 3, helpful: 1, notHelpful: 0, helpfulRate: 1 });
+    expect(res.body.perArticle[0]).to.deep.equal({ id: 'reset-password', title: 'Réinitialiser votre mot de passe', shown: 3, helpful: 1, notHelpful: 0, helpfulRate: 1, views: 0, pageHelpful: 0, pageNotHelpful: 0, pageHelpfulRate: null });
     expect(res.body.topUnanswered).to.deep.equal([{ question: "j'ai oublié mon mot de passe", count: 2 }, { question: 'facture en double', count: 1 }]);
     expect(res.body.formulas).to.have.keys('en', 'fr');
   });

@@ -44,7 +44,7 @@ describe('the dashboard figures', () => {
   });
 
   it('counts each conversation that asked something in exactly one outcome', () => {
-    expect(dashboard.totals).to.deep.equal({ conversations: 6, questions: 7, answers: 5, confirmed: 1, assumed: 1, escalated: 1, abandoned: 3 });
+    expect(dashboard.totals).to.deep.equal({ conversations: 6, questions: 7, answers: 5, articleViews: 0, pageHelpful: 0, pageNotHelpful: 0, confirmed: 1, assumed: 1, escalated: 1, abandoned: 3 });
   });
 
   it('splits per day in Paris time, on the day of the first question', () => {
@@ -56,8 +56,8 @@ describe('the dashboard figures', () => {
 
   it('gives each article its helpful rate, or null when nobody said', () => {
     expect(dashboard.perArticle).to.deep.equal([
-      { id: 'reset-password', title: 'Réinitialiser votre mot de passe', shown: 4, helpful: 1, notHelpful: 2, helpfulRate: 1 / 3 },
-      { id: 'install', title: 'install', shown: 1, helpful: 0, notHelpful: 0, helpfulRate: null },
+      { id: 'reset-password', title: 'Réinitialiser votre mot de passe', shown: 4, helpful: 1, notHelpful: 2, helpfulRate: 1 / 3, views: 0, pageHelpful: 0, pageNotHelpful: 0, pageHelpfulRate: null },
+      { id: 'install', title: 'install', shown: 1, helpful: 0, notHelpful: 0, helpfulRate: null, views: 0, pageHelpful: 0, pageNotHelpful: 0, pageHelpfulRate: null },
     ]);
   });
 

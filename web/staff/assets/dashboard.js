@@ -82,7 +82,7 @@
         return part;
       }));
     return h('section', { class: 'kpis', 'aria-label': t('totals') },
-      [['conversations', 'kpiConversations'], ['questions', 'kpiQuestions'], ['answers', 'kpiAnswers']].map(function (c) {
+      [['conversations', 'kpiConversations'], ['questions', 'kpiQuestions'], ['answers', 'kpiAnswers'], ['articleViews', 'kpiArticleViews']].map(function (c) {
         return kpi(c[0], c[1], Number(totals[c[0]]) || 0, null, formulas, 'volume');
       }),
       h('p', { class: 'kpis-caption' }, t('outcomes')),
@@ -137,10 +137,12 @@
       h('div', { class: 'panel-head' }, h('h2', null, t('helpfulPerArticle')), formula(formulas.helpfulRate)),
       rated.length ? c.box : Staff.empty(t('noFeedbackYet')),
       articles.length
-        ? table([t('article'), t('shown'), t('feedbackHelpful'), t('feedbackNotHelpful'), t('helpfulRate')],
+        // The chat's figures, then the article's page in the help centre (views and its own "helpful?").
+        ? table([t('article'), t('shown'), t('feedbackHelpful'), t('feedbackNotHelpful'), t('helpfulRate'), t('pageViews'), t('pageHelpful'), t('pageNotHelpful'), t('pageHelpfulRate')],
           articles.map(function (a) {
-            return [h('span', null, Staff.titleOf(a.title) || a.id, ' ', h('code', { class: 'muted' }, a.id)), fmt.number(a.shown), fmt.number(a.helpful), fmt.number(a.notHelpful), fmt.percent(a.helpfulRate)];
-          }), [false, true, true, true, true])
+            return [h('span', null, Staff.titleOf(a.title) || a.id, ' ', h('code', { class: 'muted' }, a.id)), fmt.number(a.shown), fmt.number(a.helpful), fmt.number(a.notHelpful), fmt.percent(a.helpfulRate),
+              fmt.number(a.views || 0), fmt.number(a.pageHelpful || 0), fmt.number(a.pageNotHelpful || 0), fmt.percent(typeof a.pageHelpfulRate === 'number' ? a.pageHelpfulRate : null)];
+          }), [false, true, true, true, true, true, true, true, true])
         : null);
     if (rated.length) {
       chart(c.canvas, {

@@ -77,6 +77,12 @@ export function mountHelpPages(server: restify.Server, deps: HelpPagesDeps): voi
   server.get('/help/:lang', guard(log, async (req) => redirect(`/help/${langOf(req)}/`, 301)));
   server.get('/help/:lang/', guard(log, async (req) => html(renderIndex(live.kb().articles, langOf(req), origin))));
 
+  // The home page's search box: the language typed, if the matcher can tell, picks the pages'.
+  server.get('/help/search', guard(log, async (req) => {
+    const query = (queryOf(req).q ?? '').slice(0, 200);
+    const detected = live.matcher.detectLanguage(query, preferredLang(req));
+    return redirect(`/help/${detected.reliable ? detected.lang : preferredLang(req)}/search?q=${encodeURIComponent(query)}`);
+  }));
   server.get('/help/:lang/search', guard(log, async (req) => {
     const lang = langOf(req);
     const query = (queryOf(req).q ?? '').slice(0, 200);

@@ -96,6 +96,18 @@ describe('the help centre over HTTP', () => {
     expect((await store.listUnanswered()).at(-1)).to.deep.include({ question: 'recette des crêpes bretonnes', kind: 'none', source: 'help-page' });
   });
 
+  it("sends a search without a language to the pages of the language it is typed in", async () => {
+    expect((await get('/help/search?q=mot+de+passe+oubli%C3%A9')).headers.get('location')).to.equal('/help/fr/search?q=mot%20de%20passe%20oubli%C3%A9');
+    const res = await fetch(`${url}/help/search?q=forgot+my+password`, { redirect: 'manual', headers: { 'Accept-Language': 'fr-FR' } });
+    expect(res.headers.get('location')).to.equal('/help/en/search?q=forgot%20my%20password');
+  });
+
+  it('serves its stylesheet', async () => {
+    const res = await get('/assets/help.css');
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.include('text/css');
+  });
+
   it('escapes the query it shows back', async () => {
     const page = await (await get('/help/en/search?q=%3Cscript%3Ealert(1)%3C/script%3E')).text();
     expect(page).to.not.include('<script>alert(1)</script>');

@@ -1,0 +1,93 @@
+// The help centre in a real Chromium against `npm start` (bot/main.ts), at desktop and phone
+// sizes: a customer searches with typos and finds the article, says it helped (and the staff
+// dashboard counts it), and nothing on the page is wider than a phone. Screenshots go to
+// tests/screenshots/help-*.png.
+import { expect } from 'chai';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS, startBot, tempDir, type RunningBot } from './helpers.js';
+
+const TOKEN = 'a-staff-token-for-the-help-centre-test-0123456789';
+const SIZES = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+async function shot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `help-${name}.png`), fullPage: true });
+}
+
+/** Elements whose right edge passes the viewport's (a page that scrolls sideways on a phone). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; tagName: string; className: string }> } }).document;
+    const width = doc.documentElement.clientWidth;
+    return Array.from(doc.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}`);
+  });
+}
+
+async function dashboardPageFigures(url: string, articleId: string): Promise<{ views: number; pageHelpful: number }> {
+  const res = await fetch(`${url}/api/staff/dashboard?lang=fr`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+  expect(res.status).to.equal(200);
+  const body = (await res.json()) as { perArticle: Array<{ id: string; views: number; pageHelpful: number }> };
+  const row = body.perArticle.find((a) => a.id === articleId);
+  return { views: row?.views ?? 0, pageHelpful: row?.pageHelpful ?? 0 };
+}
+
+describe('the help centre in Chromium', function () {
+  this.timeout(120_000);
+  let bot: RunningBot;
+  let browser: BrowserContext | undefined;
+
+  before(async () => {
+    bot = await startBot({ DATA_DIR: await tempDir(), STAFF_TOKEN: TOKEN });
+  });
+  after(async () => {
+    await browser?.close();
+    bot?.child.kill();
+  });
+
+  for (const size of SIZES) {
+    describe(`at ${size.width}×${size.height}`, () => {
+      let page: Page;
+      before(async () => {
+        await browser?.close();
+        browser = await launchChromium({ locale: 'fr-FR', viewport: { width: size.width, height: size.height } });
+        page = await browser.newPage();
+      });
+
+      it('finds the article from a search typed with typos, from the index page', async () => {
+        await page.goto(`${bot.url}/help/fr/`);
+        await shot(page, `index-${size.name}`);
+        await page.fill('input[name="q"]', 'mot de pase oublie');
+        await Promise.all([page.waitForURL(/\/help\/fr\/search\?q=/), page.click('.help-search button[type="submit"]')]);
+        await shot(page, `search-${size.name}`);
+        await Promise.all([page.waitForURL(/\/help\/fr\/reset-password$/), page.click('.help-results a[href="/help/fr/reset-password"]')]);
+        expect(await page.textContent('h1')).to.include('mot de passe');
+        expect(await overflowing(page), 'elements wider than the viewport').to.deep.equal([]);
+        await shot(page, `article-${size.name}`);
+      });
+
+      it('counts "helpful: yes" on the staff dashboard', async () => {
+        const before = await dashboardPageFigures(bot.url, 'reset-password');
+        await page.goto(`${bot.url}/help/fr/reset-password`);
+        await Promise.all([page.waitForURL(/feedback=thanks/), page.click('.help-feedback-form button[value="yes"] >> nth=0')]);
+        expect(await page.textContent('.help-thanks')).to.include('Merci');
+        const after = await dashboardPageFigures(bot.url, 'reset-password');
+        expect(after.pageHelpful).to.equal(before.pageHelpful + 1);
+        expect(after.views).to.equal(before.views + 1);
+      });
+
+      it('offers the assistant when a search finds nothing, and fits the screen', async () => {
+        await page.goto(`${bot.url}/help/fr/search?q=${encodeURIComponent('recette des crêpes bretonnes')}`);
+        expect(await page.locator('a.help-button[href="/?locale=fr"]').count()).to.be.at.least(1);
+        expect(await overflowing(page), 'elements wider than the viewport').to.deep.equal([]);
+        await shot(page, `nothing-${size.name}`);
+      });
+    });
+  }
+});

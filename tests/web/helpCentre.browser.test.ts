@@ -62,9 +62,11 @@ describe('the help centre in Chromium', function () {
 
       it('finds the article from a search typed with typos, from the index page', async () => {
         await page.goto(`${bot.url}/help/fr/`);
+        expect(await overflowing(page), 'elements wider than the viewport (index)').to.deep.equal([]);
         await shot(page, `index-${size.name}`);
         await page.fill('input[name="q"]', 'mot de pase oublie');
         await Promise.all([page.waitForURL(/\/help\/fr\/search\?q=/), page.click('.help-search button[type="submit"]')]);
+        expect(await overflowing(page), 'elements wider than the viewport (results)').to.deep.equal([]);
         await shot(page, `search-${size.name}`);
         await Promise.all([page.waitForURL(/\/help\/fr\/reset-password$/), page.click('.help-results a[href="/help/fr/reset-password"]')]);
         expect(await page.textContent('h1')).to.include('mot de passe');

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import { mountHelpPages } from '../../web/helpSite.js';
 import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStore.js';
+import type { KnowledgeBase } from '../../knowledge/types.js';
 import { bundled } from '../helpers/bundledKb.js';
 import { tempDir } from './helpers.js';
 
@@ -10,13 +11,15 @@ describe('the help centre over HTTP', () => {
   let url = '';
   let server: restify.Server;
   let store: HelpdeskStore;
+  let current: KnowledgeBase;
 
   before(async () => {
     const { kb, matcher } = await bundled();
+    current = kb;
     store = createLowdbStore({ dataDir: await tempDir() });
     server = restify.createServer();
     server.use(restify.plugins.bodyParser({ maxBodySize: 64 * 1024, mapParams: false }));
-    mountHelpPages(server, { live: { kb: () => kb, matcher }, store, origin: 'https://help.scriba.example', log: () => undefined });
+    mountHelpPages(server, { live: { kb: () => current, matcher }, store, origin: 'https://help.scriba.example', log: () => undefined });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -106,6 +109,16 @@ describe('the help centre over HTTP', () => {
     const res = await get('/assets/help.css');
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-type')).to.include('text/css');
+  });
+
+  it("shows the live knowledge base: a staff edit is on the page at the next request", async () => {
+    const bundledKb = current;
+    try {
+      current = { ...bundledKb, articles: bundledKb.articles.map((a) => (a.id === 'install' ? { ...a, answer: { ...a.answer, en: 'Edited by staff: run **setup.exe**.' } } : a)) };
+      expect(await (await get('/help/en/install')).text()).to.include('Edited by staff: run <strong>setup.exe</strong>.');
+    } finally {
+      current = bundledKb;
+    }
   });
 
   it('escapes the query it shows back', async () => {

@@ -46,6 +46,7 @@ describe('the help centre over HTTP', () => {
     expect(page).to.match(/<title>Réinitialiser votre mot de passe · /);
     expect(page).to.include('<link rel="canonical" href="https://help.scriba.example/help/fr/reset-password">');
     expect(page).to.include('<link rel="alternate" hreflang="en" href="https://help.scriba.example/help/en/reset-password">');
+    expect(page).to.include('<link rel="alternate" hreflang="x-default" href="https://help.scriba.example/help/fr/reset-password">');
     expect(page).to.include('href="/help/en/reset-password"'); // the language switch
     expect(page).to.include('Articles liés').and.include('Parler à un conseiller').and.include('Cet article vous a-t-il aidé ?');
     const shown = await store.listAnswersShown();

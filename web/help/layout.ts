@@ -34,6 +34,8 @@ export function page(frame: Frame): string {
   const other: Lang = lang === 'fr' ? 'en' : 'fr';
   const own = frame.paths[lang];
   const alternates = LANGS.filter((l) => frame.paths[l]).map((l) => `<link rel="alternate" hreflang="${l}" href="${esc(frame.origin + frame.paths[l]!)}">`);
+  // French is the site's default language: the version for a reader whose language is neither.
+  if (frame.paths.fr) alternates.push(`<link rel="alternate" hreflang="x-default" href="${esc(frame.origin + frame.paths.fr)}">`);
   const head = [
     frame.noindex ? '<meta name="robots" content="noindex">' : own ? `<link rel="canonical" href="${esc(frame.origin + own)}">` : '',
     ...(frame.noindex ? [] : alternates),

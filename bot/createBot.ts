@@ -1,5 +1,5 @@
 // Assembles the bot from its parts; main.ts passes the real ones, tests pass temp-dir ones.
-import { ConversationState, type BotAdapter, type TurnContext } from 'botbuilder';
+import { ConversationState, ShowTypingMiddleware, type BotAdapter, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Matcher } from '../knowledge/matcher.js';
 import type { ControlClassifier } from '../dialogs/understand/controlIntents.js';
@@ -76,6 +76,10 @@ export function createBot(parts: BotParts) {
       // Channel first: the transcript then holds what the user really wrote, without the @mention.
       adapter.use(channelMiddleware({ allowedTenants: parts.allowedTenants ?? [], log: (line) => parts.log.warn({}, line) }));
       adapter.use(new TranscriptMiddleware(parts.store, parts.log, { notCustomers: (context) => bot.isSupportTeam(context) }));
+      // "Typing…" in Web Chat while a slow turn works; answers under 500 ms show none. Web channels
+      // only: other channels' tests (TestAdapter) would see typing activities in their replies.
+      const typing = new ShowTypingMiddleware(500, 2000);
+      adapter.use(async (context, next) => (/^(webchat|directline)$/.test(context.activity.channelId ?? '') ? typing.onTurn(context, next) : next()));
       adapter.onTurnError = turnErrors;
       return adapter;
     },

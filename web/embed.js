@@ -15,8 +15,14 @@
   var asked = (script && script.getAttribute('data-locale')) || navigator.language || 'fr';
   var lang = /^fr\b/i.test(asked) ? 'fr' : 'en';
   var TEXTS = {
-    fr: { open: "Ouvrir l'assistant Scriba", close: "Fermer l'assistant Scriba", title: 'Assistant Scriba' },
-    en: { open: 'Open the Scriba assistant', close: 'Close the Scriba assistant', title: 'Scriba assistant' },
+    fr: {
+      open: "Ouvrir l'assistant Scriba", close: "Fermer l'assistant Scriba", title: 'Assistant Scriba',
+      unread: function (n) { return n === 1 ? '1 nouveau message' : n + ' nouveaux messages'; },
+    },
+    en: {
+      open: 'Open the Scriba assistant', close: 'Close the Scriba assistant', title: 'Scriba assistant',
+      unread: function (n) { return n === 1 ? '1 new message' : n + ' new messages'; },
+    },
   };
   var t = TEXTS[lang];
   var OPEN_KEY = 'scriba-chat-open';
@@ -47,6 +53,16 @@
   panel.setAttribute('role', 'dialog');
   panel.setAttribute('aria-label', t.title);
 
+  // Unread answers while the panel is closed: a red count on the launcher, also in its label.
+  var badge = css(document.createElement('span'), {
+    position: 'absolute', top: '-4px', right: '-4px', 'min-width': '22px', height: '22px', padding: '0 6px',
+    'border-radius': '11px', background: '#dc2626', color: '#fff', border: '2px solid #fff', 'box-sizing': 'border-box',
+    font: '700 12px/18px system-ui, sans-serif', 'text-align': 'center', display: 'none', 'pointer-events': 'none',
+  });
+  badge.id = 'scriba-chat-unread';
+  badge.setAttribute('aria-hidden', 'true');
+  var unread = 0;
+
   var frame = null;
   var isOpen = false;
 
@@ -75,13 +91,23 @@
       panel.appendChild(frame);
     }
     panel.style.display = open ? 'block' : 'none';
+    if (open) unread = 0;
     button.innerHTML = open ? CLOSE_ICON : CHAT_ICON;
-    button.setAttribute('aria-label', open ? t.close : t.open);
+    button.appendChild(badge);
     button.setAttribute('aria-expanded', String(open));
-    button.title = open ? t.close : t.open;
+    showLabel();
     remember(open);
     fitScreen();
     if (open && frame) frame.focus();
+  }
+
+  function showLabel() {
+    var label = isOpen ? t.close : t.open;
+    if (!isOpen && unread) label += ' (' + t.unread(unread) + ')';
+    button.setAttribute('aria-label', label);
+    button.title = label;
+    badge.textContent = unread > 9 ? '9+' : String(unread);
+    badge.style.display = !isOpen && unread ? 'block' : 'none';
   }
 
   button.addEventListener('click', function () {
@@ -95,11 +121,16 @@
       button.focus();
     }
   });
-  // The close button inside the chat page asks the host page to close the panel.
+  // The chat page in the iframe asks to close the panel (its close button, Escape pressed inside
+  // it) and says when the bot writes.
   window.addEventListener('message', function (event) {
-    if (event.origin === origin && event.data && event.data.type === 'scriba-chat:close') {
+    if (event.origin !== origin || !frame || event.source !== frame.contentWindow || !event.data) return;
+    if (event.data.type === 'scriba-chat:close' && isOpen) {
       setOpen(false);
       button.focus();
+    } else if (event.data.type === 'scriba-chat:message' && !isOpen) {
+      unread += 1;
+      showLabel();
     }
   });
   window.addEventListener('resize', fitScreen);

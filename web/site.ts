@@ -65,6 +65,7 @@ const ASSETS: Record<string, string> = {
   '/assets/site.css': 'assets/site.css',
   '/assets/chat.css': 'assets/chat.css',
   '/assets/demo.css': 'assets/demo.css',
+  '/assets/demo.js': 'assets/demo.js',
   '/assets/avatar.svg': 'assets/avatar.svg',
   // Browsers ask for it on pages without an icon link (the demo site).
   '/favicon.ico': 'assets/avatar.svg',

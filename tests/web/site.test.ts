@@ -73,7 +73,9 @@ describe('the website', function () {
     const avatar = await fetch(`${base}/assets/avatar.svg`);
     expect(avatar.headers.get('content-type')).to.equal('image/svg+xml');
     expect(await avatar.text()).to.include('<svg');
-    expect(await (await fetch(`${base}/demo.html`)).text()).to.include('<script src="/embed.js" data-locale="fr" async></script>');
+    // demo.js adds the snippet with the server's real address, in the visitor's language.
+    expect(await (await fetch(`${base}/demo.html`)).text()).to.include('<script src="/assets/demo.js" defer></script>');
+    expect(await (await fetch(`${base}/assets/demo.js`)).text()).to.include("location.origin + '/embed.js'");
   });
 
   for (const path of ['/assets/../package.json', '/assets/site.ts', '/web/site.ts', '/.env', '/assets/%2e%2e/%2e%2e/package.json']) {

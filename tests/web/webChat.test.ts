@@ -197,11 +197,12 @@ describe('the website chat in Chromium (Web Chat on the local Direct Line)', fun
   });
 
   it('the embed snippet on a customer site opens the chat in a panel, in the language it was given', async () => {
-    // The browser is English, the snippet says data-locale="fr": the chat is in French.
+    // The browser is English, the demo's language switch says French: the snippet gets
+    // data-locale="fr" and the chat is in French.
     browser = await launchChromium({ locale: 'en-US' });
     const page = await browser.newPage();
     const problems = problemsOf(page);
-    await page.goto(`${bot.url}/demo.html`);
+    await page.goto(`${bot.url}/demo.html?locale=fr`);
     const button = page.locator('#scriba-chat-button');
     await button.click();
     expect(await button.getAttribute('aria-expanded')).to.equal('true');

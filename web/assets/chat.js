@@ -77,6 +77,12 @@
     bubbleFromUserBorderWidth: 0,
     bubbleFromUserBorderRadius: 14,
     bubbleMaxWidth: 560,
+    // Web Chat's default ('break-word') lets tables and card labels shrink until words split
+    // ("Versio/ns"); chat.css / site.css still wrap a single word wider than the bubble.
+    messageActivityWordBreak: 'normal',
+    // A long answer stops scrolling at its own top: the customer reads it from its first line
+    // instead of landing on its end.
+    autoScrollSnapOnPage: true,
     hideUploadButton: true,
     sendBoxHeight: 48,
     suggestedActionLayout: 'flow',
@@ -137,7 +143,7 @@
       pollingInterval: 500,
       conversationStartProperties: { locale: locale },
     });
-    var store = window.WebChat.createStore();
+    var store = window.WebChat.createStore({}, tellEmbed);
     current = { directLine: directLine, store: store, session: session, timer: setInterval(remember, 30000) };
     saveSession(session);
 
@@ -208,6 +214,24 @@
     );
   }
 
+  var embedded = window.parent !== window;
+
+  /**
+   * Inside the embed's iframe, tells the page around it when the bot writes (its launcher counts
+   * unread answers while the panel is closed). Only a ping: no text leaves the frame.
+   */
+  function tellEmbed() {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+        if (embedded && activity && activity.type === 'message' && activity.from && activity.from.role === 'bot') {
+          window.parent.postMessage({ type: 'scriba-chat:message' }, '*');
+        }
+        return next(action);
+      };
+    };
+  }
+
   /** Sends a question as if typed: the topic cards of the help page. */
   function ask(text) {
     if (current && text) current.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
@@ -228,6 +252,7 @@
 
   var restart = document.getElementById('chat-new');
   if (restart) {
+    restart.title = t.newConversation; // the tooltip when a narrow panel shows it as an icon
     restart.addEventListener('click', function () {
       forgetSession();
       start(false);
@@ -240,6 +265,13 @@
     close.addEventListener('click', function () {
       window.parent.postMessage({ type: 'scriba-chat:close' }, '*');
     });
+  }
+  if (embedded) {
+    // Escape closes the panel from anywhere inside it, the send box included: key presses inside
+    // the iframe never reach the page around it. Capture phase, before Web Chat's own handlers.
+    window.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') window.parent.postMessage({ type: 'scriba-chat:close' }, '*');
+    }, true);
   }
   window.addEventListener('pagehide', remember);
 })();

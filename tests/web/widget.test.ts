@@ -79,6 +79,14 @@ describe('the chat as a new customer first sees it (Chromium, laptop and phone)'
           return e.scrollWidth <= e.clientWidth;
         });
         expect(title, 'the title is not cut').to.equal(true);
+        // Suggested actions: every label whole (wrapped if need be, never cut), every button on screen.
+        const buttons = await page.locator('.webchat__suggested-actions__button').evaluateAll((all) => all.map((el) => {
+          const b = el as unknown as { getBoundingClientRect(): Rect; querySelector(s: string): { scrollWidth: number; clientWidth: number; scrollHeight: number; clientHeight: number } | null; textContent: string | null };
+          const text = b.querySelector('.webchat__suggested-actions__button-text');
+          return { label: (b.textContent ?? '').trim(), right: b.getBoundingClientRect().right, cut: !!text && (text.scrollWidth > text.clientWidth || text.scrollHeight > text.clientHeight + 1) };
+        }));
+        expect(buttons.length, 'the welcome offers popular questions').to.be.greaterThan(0);
+        expect(buttons.filter((b) => b.cut || b.right > size.width).map((b) => b.label), 'cut buttons').to.deep.equal([]);
         console.log(`      ${size.width}×${size.height} ${locale}: send box ${Math.round(box!.y)}–${Math.round(box!.y + box!.height)} of ${size.height}, scrollWidth ${scrollWidth}/${innerWidth}`);
         await screenshot(page, `widget-help-${size.width}x${size.height}-${locale.slice(0, 2)}.png`);
       });

@@ -31,9 +31,8 @@ export interface HelpPagesDeps {
  * The website's policy, with forms posting to this site (the feedback form, the search) and no
  * script at all: these pages have none, so none may run.
  */
-export const HELP_CSP = contentSecurityPolicy({ embedOrigins: [], connectOrigins: [] }, 'self')
-  .replace("script-src 'self'", "script-src 'none'")
-  .replace("form-action 'none'", "form-action 'self'");
+export const HELP_CSP = contentSecurityPolicy({ embedOrigins: [], connectOrigins: [] }, 'self', true)
+  .replace("script-src 'self'", "script-src 'none'");
 
 const HTML_HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',

@@ -31,7 +31,7 @@ type Framing = 'self' | 'embeddable';
  * Scripts only from this server (no inline script, no eval). Web Chat and Adaptive Cards write
  * their styles at run time, hence 'unsafe-inline' for styles only.
  */
-export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigins' | 'connectOrigins'>, framing: Framing): string {
+export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigins' | 'connectOrigins'>, framing: Framing, forms = false): string {
   const ancestors = framing === 'embeddable' ? options.embedOrigins.join(' ') : "'self'";
   return [
     "default-src 'none'",
@@ -42,7 +42,7 @@ export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigin
     `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
     "frame-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    forms ? "form-action 'self'" : "form-action 'none'",
     `frame-ancestors ${ancestors}`,
   ].join('; ');
 }
@@ -50,11 +50,13 @@ export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigin
 interface Page {
   file: string;
   framing: Framing;
+  /** its form posts to this server (the help page's search goes to /help/search) */
+  forms?: true;
 }
 
 const PAGES: Record<string, Page> = {
-  '/': { file: 'index.html', framing: 'self' },
-  '/index.html': { file: 'index.html', framing: 'self' },
+  '/': { file: 'index.html', framing: 'self', forms: true },
+  '/index.html': { file: 'index.html', framing: 'self', forms: true },
   '/chat.html': { file: 'chat.html', framing: 'embeddable' },
   '/demo.html': { file: 'demo.html', framing: 'self' },
 };
@@ -88,7 +90,7 @@ export function mountWebSite(server: restify.Server, options: WebSiteOptions): v
 
   for (const [route, page] of Object.entries(PAGES)) {
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
-      await sendFile(res, page.file, { 'Content-Security-Policy': contentSecurityPolicy(options, page.framing), 'Cache-Control': 'no-cache' });
+      await sendFile(res, page.file, { 'Content-Security-Policy': contentSecurityPolicy(options, page.framing, page.forms === true), 'Cache-Control': 'no-cache' });
     });
   }
 

@@ -92,4 +92,19 @@ describe('the help centre in Chromium', function () {
       });
     });
   }
+
+  it('searches from the help page\'s own box, typos and all, and the page still shows the send box', async () => {
+    await browser?.close();
+    browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
+    const page = await browser.newPage();
+    await page.goto(`${bot.url}/`);
+    const box = page.locator('.hero-search input[name="q"]');
+    expect(await box.getAttribute('placeholder')).to.equal('Search the help: password, DATEV…');
+    await box.fill('forgot my pasword');
+    await Promise.all([page.waitForURL(/\/help\/en\/search\?q=/), page.click('.hero-search button[type="submit"]')]);
+    expect(await page.locator('.help-results a[href="/help/en/reset-password"]').count()).to.be.at.least(1);
+    await page.goto(`${bot.url}/`);
+    const send = await page.locator('[data-id="webchat-sendbox-input"]').boundingBox({ timeout: 20_000 });
+    expect(send && send.y + send.height, 'the send box on the first screen').to.be.at.most(800);
+  });
 });

@@ -91,6 +91,12 @@ describe('the Content-Security-Policy of the chat pages', () => {
     expect(csp).to.include("connect-src 'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com");
     expect(csp).to.include('frame-ancestors *');
   });
+
+  it('lets only a page with a form post it, to this server (the help page\'s search)', () => {
+    const options = { embedOrigins: ['*'], connectOrigins: [] };
+    expect(contentSecurityPolicy(options, 'self', true)).to.include("form-action 'self'");
+    expect(contentSecurityPolicy(options, 'embeddable')).to.include("form-action 'none'");
+  });
 });
 
 describe('the texts of the chat pages', () => {

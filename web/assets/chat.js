@@ -25,6 +25,10 @@
       var text = t[el.getAttribute('data-i18n-label')];
       if (text) el.setAttribute('aria-label', text);
     });
+    document.querySelectorAll('[data-i18n-placeholder]').forEach(function (el) {
+      var text = t[el.getAttribute('data-i18n-placeholder')];
+      if (text) el.setAttribute('placeholder', text);
+    });
   }
 
   // sessionStorage can be unavailable (privacy settings, some third-party iframes): then a reload

@@ -66,6 +66,7 @@ const ASSETS: Record<string, string> = {
   '/assets/texts.js': 'assets/texts.js',
   '/assets/site.css': 'assets/site.css',
   '/assets/chat.css': 'assets/chat.css',
+  '/assets/webchat.css': 'assets/webchat.css',
   '/assets/demo.css': 'assets/demo.css',
   '/assets/demo.js': 'assets/demo.js',
   '/assets/avatar.svg': 'assets/avatar.svg',

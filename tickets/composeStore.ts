@@ -3,7 +3,7 @@
 import type { Erasable, HelpdeskStore } from './helpdeskStore.js';
 import { maskPersonalData } from './masking.js';
 import type { KbEditLog } from './kbEditLog.js';
-import type { EventHub } from './requestChanges.js';
+import { statusChange, type EventHub } from './requestChanges.js';
 import type { RequestOutbox } from './requestOutbox.js';
 import type { MonthlyLog } from './monthlyLog.js';
 import type { TranscriptLog } from './transcriptLog.js';
@@ -29,7 +29,7 @@ export function composeStore({ requests, outbox, events, eraseRequests, feedback
     createTicket: requests.createTicket,
     createCallback: requests.createCallback,
     findByReference: requests.findByReference,
-    updateStatus: (ref, status, note, by) => requests.changeRequest(ref, { type: 'status', status, ...(note !== undefined ? { note } : {}), ...(by !== undefined ? { by } : {}) }),
+    updateStatus: (ref, status, note, by) => requests.changeRequest(ref, statusChange(status, note, by)),
     changeRequest: requests.changeRequest,
     outbox,
     onRequestEvent: events.subscribe,

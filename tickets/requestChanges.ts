@@ -13,6 +13,11 @@ export type RequestChange =
   | { type: 'assign'; assignee: string | null; by: string }
   | { type: 'priority'; priority: RequestPriority; by: string };
 
+/** The change `updateStatus(ref, status, note, by)` makes, the same on every backend. */
+export function statusChange(status: RequestStatus, note?: string, by?: string): RequestChange {
+  return { type: 'status', status, ...(note !== undefined ? { note } : {}), ...(by !== undefined ? { by } : {}) };
+}
+
 /** A change as stored: its id (its event's) and time added by the store. */
 export type AppliedChange = RequestChange & { id: string; at: string };
 

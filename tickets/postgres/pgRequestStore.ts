@@ -5,7 +5,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { HelpdeskStore } from '../helpdeskStore.js';
 import { formatReference, parseReference, referenceCounter, supportLevel } from '../reference.js';
-import { appliedChange, applyChange, changeEvent, creationEvent, type RequestEvent } from '../requestChanges.js';
+import { appliedChange, applyChange, changeEvent, creationEvent, statusChange, type RequestEvent } from '../requestChanges.js';
 import type { RequestOutbox } from '../requestOutbox.js';
 import { searchQuery, searchTextOf } from '../requestSearch.js';
 import { newCallbackSchema, newTicketSchema, parseInput } from '../schemas.js';
@@ -153,7 +153,7 @@ export function createPgRequestStore(pool: Pool, { timeZone, now = () => new Dat
       return rows[0]?.body;
     },
 
-    updateStatus: (ref, status, note, by) => changeRequest(ref, { type: 'status', status, ...(note !== undefined ? { note } : {}), ...(by !== undefined ? { by } : {}) }),
+    updateStatus: (ref, status, note, by) => changeRequest(ref, statusChange(status, note, by)),
     changeRequest,
 
     listRequests: async (filter) => (await pageRequests(filter)).requests,

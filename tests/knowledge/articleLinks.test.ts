@@ -3,35 +3,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { articleLinks, deadArticleLinks } from '../../knowledge/articleLinks.js';
+import { articleFixture } from '../helpers/articleFixture.js';
 import { runScript } from '../helpers/processes.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 
-const article = (id: string, frAnswer: string) =>
-  [
-    '---',
-    `id: ${id}`,
-    'level: 0',
-    'tags: [test]',
-    'related: []',
-    'title:',
-    `  fr: Article ${id}`,
-    `  en: Article ${id}`,
-    'questions:',
-    '  fr:',
-    `    - Comment faire ${id} ?`,
-    `    - ${id} ne marche pas`,
-    `    - aide pour ${id}`,
-    '  en:',
-    `    - How do I ${id}?`,
-    `    - ${id} does not work`,
-    `    - help with ${id}`,
-    '---',
-    '<!-- fr -->',
-    frAnswer, // line 20
-    '<!-- en -->',
-    `Answer for ${id}: see [the other one](/help/en/install).`,
-    '',
-  ].join('\n');
+/** An article whose French answer (line 20) is `fr`; its English one links to install. */
+const article = (id: string, fr: string) => articleFixture(id, { fr, en: `Answer for ${id}: see [the other one](/help/en/install).` });
 
 describe('links between articles', () => {
   const cases: { text: string; links: string[] }[] = [

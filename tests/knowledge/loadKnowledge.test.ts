@@ -6,36 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { KnowledgeError } from '../../knowledge/knowledgeError.js';
 import { checkKnowledge, loadKnowledge } from '../../knowledge/loadKnowledge.js';
 import { formatProblem } from '../../knowledge/problems.js';
+import { articleFixture } from '../helpers/articleFixture.js';
 
-/** A small valid article (answers at lines 19 and 21); `related` entries go one per line from line 6, shifting the rest. */
-function article(id: string, related: string[] = []): string {
-  return [
-    '---', //                                         1
-    `id: ${id}`, //                                   2
-    'level: 0', //                                    3
-    'tags: [test]', //                                4
-    related.length === 0 ? 'related: []' : 'related:', // 5
-    ...related.map((other) => `  - ${other}`), //       6…
-    'title:',
-    `  fr: Article ${id}`,
-    `  en: Article ${id}`,
-    'questions:',
-    '  fr:',
-    `    - Comment faire ${id} ?`,
-    `    - ${id} ne marche pas`,
-    `    - aide pour ${id}`,
-    '  en:',
-    `    - How do I ${id}?`,
-    `    - ${id} does not work`,
-    `    - help with ${id}`,
-    '---',
-    '<!-- fr -->',
-    `Réponse pour ${id}.`,
-    '<!-- en -->',
-    `Answer for ${id}.`,
-    '',
-  ].join('\n');
-}
+/** A small valid article (tests/helpers/articleFixture.ts says where its lines are). */
+const article = (id: string, related: string[] = []) => articleFixture(id, { related });
 
 const SYNONYMS = ['fr:', '  mdp: mot de passe', '  clé: clef', 'en:', '  pwd: password', ''].join('\n');
 

@@ -97,15 +97,9 @@
         var accounts = (res.data && res.data.accounts) || [];
         count.textContent = t('accountsN', { n: fmt.number(accounts.length) }) + ' · ' + t('timesInZone', { zone: fmt.timeZone() });
         Staff.replace(list, accounts.length
-          ? h('div', { class: 'table-wrap' }, h('table', { class: 'table accounts' },
-            h('thead', null, h('tr', null,
-              h('th', { scope: 'col' }, t('email')),
-              h('th', { scope: 'col' }, t('accountsRole')),
-              h('th', { scope: 'col' }, t('accountsCreated')),
-              h('th', { scope: 'col' }, t('accountsLastSignIn')),
-              h('th', { scope: 'col' }, t('accountsState')),
-              h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('accountsActions'))))),
-            h('tbody', null, accounts.map(function (a) { return row(a, load); }))))
+          ? Staff.table('accounts',
+            [t('email'), t('accountsRole'), t('accountsCreated'), t('accountsLastSignIn'), t('accountsState'), h('span', { class: 'sr-only' }, t('accountsActions'))],
+            accounts.map(function (a) { return row(a, load); }))
           : Staff.empty(t('accountsNone')));
       });
     }

@@ -92,15 +92,9 @@
         next.disabled = offset + entries.length >= total;
         pager.hidden = total <= PAGE && offset === 0;
         Staff.replace(list, entries.length
-          ? h('div', { class: 'table-wrap' }, h('table', { class: 'table audit' },
-            h('thead', null, h('tr', null,
-              h('th', { scope: 'col' }, t('auditWhen')),
-              h('th', { scope: 'col' }, t('auditWho')),
-              h('th', { scope: 'col' }, t('auditAction')),
-              h('th', { scope: 'col' }, t('auditTarget')),
-              h('th', { scope: 'col' }, t('auditDetails')),
-              h('th', { scope: 'col' }, t('auditAddress')))),
-            h('tbody', null, entries.map(entryRow))))
+          ? Staff.table('audit',
+            [t('auditWhen'), t('auditWho'), t('auditAction'), t('auditTarget'), t('auditDetails'), t('auditAddress')],
+            entries.map(entryRow))
           : Staff.empty(t('auditNone')));
       });
     }

@@ -191,6 +191,13 @@
     return [button, question];
   };
 
+  /** A table that scrolls sideways on a narrow screen: column headers (texts or nodes), then its <tr> rows. */
+  Staff.table = function (className, headers, rows) {
+    return h('div', { class: 'table-wrap' }, h('table', { class: 'table ' + className },
+      h('thead', null, h('tr', null, headers.map(function (x) { return h('th', { scope: 'col' }, x); }))),
+      h('tbody', null, rows)));
+  };
+
   /** A labelled form field. */
   Staff.field = function (label, control, hint) {
     return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), control, hint ? h('span', { class: 'field-hint' }, hint) : null);

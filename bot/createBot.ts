@@ -10,7 +10,7 @@ import type { KeyValueStore } from '../tickets/keyValueStore.js';
 import type { BusinessHours } from '../dialogs/contact/businessHours.js';
 import type { SlotOptions } from '../dialogs/contact/slots.js';
 import { HelpdeskConversation } from '../dialogs/conversation.js';
-import { noteStaffMessage, type Session } from '../dialogs/session.js';
+import { langOf, noteStaffMessage, type Session } from '../dialogs/session.js';
 import { markdown } from '../dialogs/render.js';
 import { sessionOf, type HelpdeskDeps } from '../dialogs/deps.js';
 import { bestEffortAnalytics } from '../dialogs/analytics.js';
@@ -66,9 +66,11 @@ export function createBot(parts: BotParts) {
      * Writes a support team's message into the customer's conversation (a proactive turn), and
      * remembers that what the customer writes next answers it.
      */
-    async tellCustomer(context: TurnContext, text: string, reference: string): Promise<void> {
-      await context.sendActivity(markdown(text));
-      noteStaffMessage(await sessionOf(deps, context), reference, now());
+    async tellCustomer(context: TurnContext, textIn: (lang: Lang | undefined) => string, reference: string): Promise<void> {
+      const session = await sessionOf(deps, context);
+      // A conversation whose state is gone (purged, never kept) has no language of its own.
+      await context.sendActivity(markdown(textIn(session.started ? langOf(session) : undefined)));
+      noteStaffMessage(session, reference, now());
       await conversationState.saveChanges(context);
     },
     /** transcript logging and the turn-error handler, on whichever adapter carries the bot */

@@ -4,6 +4,7 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { customerNotice } from '../notify/customerNotices.js';
 import type { Delivery, Subscriber } from '../notify/dispatcher.js';
+import type { Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { ConversationAddress } from '../tickets/types.js';
 
@@ -16,8 +17,12 @@ export interface ChatSubscriberDeps {
   store: Pick<HelpdeskStore, 'findByReference'>;
   /** the adapter that reaches conversations of this address's channel; undefined: none here */
   channelFor(address: ConversationAddress): ProactiveChannel | undefined;
-  /** writes the text and remembers that the customer's answer goes to `reference` (createBot's tellCustomer) */
-  tell(context: TurnContext, text: string, reference: string): Promise<void>;
+  /**
+   * Writes the text in the conversation's language (`textIn(undefined)`: the request's, when the
+   * conversation has none any more) and remembers that the customer's answer goes to `reference`
+   * (createBot's tellCustomer).
+   */
+  tell(context: TurnContext, textIn: (lang: Lang | undefined) => string, reference: string): Promise<void>;
 }
 
 export function referenceOf(address: ConversationAddress): Partial<ConversationReference> {
@@ -51,9 +56,10 @@ export function chatSubscriber({ store, channelFor, tell }: ChatSubscriberDeps):
       if (!notice?.chat) return 'delivered';
       const channel = channelFor(request.address);
       if (!channel) return 'unreachable';
-      const text = notice.chat;
+      // The conversation may have moved to the other language since the request was made.
+      const textIn = (lang: Lang | undefined) => (lang && lang !== request.language ? customerNotice(event, { ...request, language: lang })?.chat : undefined) ?? notice.chat!;
       try {
-        await channel.continueConversation(referenceOf(request.address), (context) => tell(context, text, request.reference));
+        await channel.continueConversation(referenceOf(request.address), (context) => tell(context, textIn, request.reference));
       } catch (err) {
         if (conversationGone(err)) return 'unreachable';
         throw err;

@@ -64,6 +64,18 @@ describe('a staff reply in the customer\'s conversation', () => {
     expect(told[0]).to.include(`Votre demande ${reference} est maintenant résolue.`).and.include('> Le pilote a été mis à jour.').and.not.include('écrivez simplement ici');
   });
 
+  it('answers in the language the conversation moved to after the ticket (FR ticket, then "in english pls")', async () => {
+    const { adapter, store, dispatcher } = await customerWithTicket('fr-FR', 'conv-reply-switch');
+    const reference = await typesATicket(adapter, 'fr', { ask: 'je veux ouvrir un ticket', reason: 'le scanner ne detecte plus les pages', name: 'Ana Lopez', email: 'ana@exemple.fr', send: 'envoyer' });
+    await adapter.send('in english pls').assertReply(says("let's continue in English")).startTest();
+    proactive(adapter);
+    await store.changeRequest(reference, { type: 'reply', text: 'Which scanner model do you use?', visibility: 'public', by: 'anne@scriba.example' });
+    await dispatcher.kick();
+    const told = proactive(adapter);
+    expect(told).to.have.length(1);
+    expect(told[0]).to.include(`The support team answered your request ${reference}:`).and.include('just write here').and.not.include('équipe');
+  });
+
   it('"start over" after a staff reply ends the exchange: the next question is answered, not added to the ticket', async () => {
     const { adapter, store, dispatcher } = await customerWithTicket('en-US', 'conv-reply-cmd');
     const reference = await typesATicket(adapter, 'en', { ask: 'open a ticket please', reason: 'the licence server is unreachable', name: 'Sam', email: 'sam@example.com', send: 'send' });

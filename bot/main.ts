@@ -237,7 +237,7 @@ async function main(): Promise<void> {
   const purge = async () => {
     try {
       const purged = await purgeExpired(store, state, config.retentionDays);
-      if (purged.transcripts + purged.records + purged.states > 0) log.info({ ...purged, retentionDays: config.retentionDays }, 'purged what is older than the retention period');
+      if (purged.transcripts + purged.records + purged.states + purged.files > 0) log.info({ ...purged, retentionDays: config.retentionDays }, 'purged what is older than the retention period');
     } catch (err) {
       log.error({ err }, 'the retention purge failed');
     }

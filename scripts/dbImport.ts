@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   try {
     await migrate(pool);
     const imported = await importDataDir(dataDir, pool, { timeZone: process.env.BUSINESS_TIMEZONE || 'Europe/Paris', report: (line) => console.error(line) });
-    console.log(`imported ${imported.requests} requests, ${imported.records} records, ${imported.transcripts} transcripts, ${imported.states} conversation states, ${imported.accounts} staff accounts, ${imported.audit} staff audit entries`);
+    console.log(`imported ${imported.requests} requests, ${imported.records} records, ${imported.transcripts} transcripts, ${imported.files} files, ${imported.states} conversation states, ${imported.accounts} staff accounts, ${imported.audit} staff audit entries`);
     return 0;
   } catch (err) {
     console.error(err instanceof NotEmptyError ? err.message : `the import failed: ${err instanceof Error ? err.message : String(err)}`);

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     console.log(`  conversations: ${erased.conversations.length}`);
     console.log(`  transcripts:   ${erased.transcripts}`);
     console.log(`  records:       ${erased.records} (feedback, unanswered questions, answers shown, lookups)`);
+    console.log(`  files:         ${erased.files} (sent by the customer)`);
     console.log(`  states:        ${erased.states}`);
     console.log(`  damaged files: ${erased.damagedFiles.length}${erased.damagedFiles.length ? ` (${erased.damagedFiles.join(', ')})` : ''}`);
   } finally {

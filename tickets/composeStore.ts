@@ -1,5 +1,6 @@
 // The HelpdeskStore made of its parts, the same for every backend: what customers typed is masked
-// before it is kept, the retention purge and a person's erasure reach every part.
+// before it is kept, the retention purge and a person's erasure reach every part (files too).
+import type { AttachmentStore } from './attachments.js';
 import type { Erasable, HelpdeskStore } from './helpdeskStore.js';
 import { maskPersonalData } from './masking.js';
 import type { KbEditLog } from './kbEditLog.js';
@@ -12,6 +13,7 @@ import type { AnswerShownRecord, FeedbackRecord, LookupFailure, UnansweredRecord
 export interface StoreParts {
   requests: Pick<HelpdeskStore, 'createTicket' | 'createCallback' | 'findByReference' | 'changeRequest' | 'pageRequests' | 'summarizeRequests'>;
   outbox: RequestOutbox;
+  files: AttachmentStore;
   /** where the request part announces what it wrote */
   events: EventHub;
   /** Removes the requests of a person (by email, phone or conversation); their references and conversations. */
@@ -24,14 +26,20 @@ export interface StoreParts {
   transcripts: TranscriptLog;
 }
 
-export function composeStore({ requests, outbox, events, eraseRequests, feedback, unanswered, answers, lookups, kbEdits, transcripts }: StoreParts): HelpdeskStore {
+export function composeStore({ requests, outbox, files, events, eraseRequests, feedback, unanswered, answers, lookups, kbEdits, transcripts }: StoreParts): HelpdeskStore {
+  /** A request's files are marked kept before it is made (see StoredFile.kept). */
+  const keepingFiles = <I extends { conversationId: string; attachments?: Array<{ id: string }> }, R>(create: (input: I) => Promise<R>) => async (input: I): Promise<R> => {
+    if (input.attachments?.length) await files.keep(input.conversationId, input.attachments.map((f) => f.id));
+    return create(input);
+  };
   return {
-    createTicket: requests.createTicket,
-    createCallback: requests.createCallback,
+    createTicket: keepingFiles(requests.createTicket),
+    createCallback: keepingFiles(requests.createCallback),
     findByReference: requests.findByReference,
     updateStatus: (ref, status, note, by) => requests.changeRequest(ref, statusChange(status, note, by)),
     changeRequest: requests.changeRequest,
     outbox,
+    files,
     onRequestEvent: events.subscribe,
     listRequests: async (filter) => (await requests.pageRequests(filter ?? {}, {})).requests,
     pageRequests: requests.pageRequests,
@@ -53,7 +61,7 @@ export function composeStore({ requests, outbox, events, eraseRequests, feedback
       let records = 0;
       for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.purgeBefore(cutoff);
       records += await outbox.purgeFinished(cutoff);
-      return { transcripts: await transcripts.purgeBefore(cutoff), records };
+      return { transcripts: await transcripts.purgeBefore(cutoff), records, files: await files.purgeBefore(cutoff) };
     },
     async erase(who) {
       const removed = await eraseRequests(who);
@@ -62,8 +70,12 @@ export function composeStore({ requests, outbox, events, eraseRequests, feedback
       let records = 0;
       for (const log of [feedback, unanswered, answers, lookups] as const) records += await log.removeWhere((r) => ids.has(r.conversationId));
       let transcriptsRemoved = 0;
-      for (const id of conversations) if (await transcripts.remove(id)) transcriptsRemoved++;
-      return { requests: removed.map((r) => r.reference), conversations, transcripts: transcriptsRemoved, records };
+      let filesRemoved = 0;
+      for (const id of conversations) {
+        if (await transcripts.remove(id)) transcriptsRemoved++;
+        filesRemoved += await files.removeConversation(id);
+      }
+      return { requests: removed.map((r) => r.reference), conversations, transcripts: transcriptsRemoved, records, files: filesRemoved };
     },
     appendTranscript: transcripts.appendTranscript,
     transcript: transcripts.transcript,

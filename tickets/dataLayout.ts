@@ -14,6 +14,7 @@
 //                                      themselves are the request lines)
 //   transcripts/<readable id>-<hash>.jsonl   one conversation's activities
 //   state/<aa>/<hash>.json             one conversation's state (bot conversation and user state)
+//   attachments/<hash>/<id>.bin|.json  a file a customer sent, and what it is (attachments.ts)
 //
 // Earlier versions wrote whole JSON files (`2026-11.json`, `transcripts/<id>.json`, 256 state
 // buckets `state/<aa>.json`); legacyFiles.ts turns them into these at start.
@@ -35,6 +36,7 @@ export const folders = {
   outbox: 'outbox',
   transcripts: 'transcripts',
   state: 'state',
+  attachments: 'attachments',
 } as const;
 
 /** `requests/2026-11.jsonl` for a reference dated 20261123. */

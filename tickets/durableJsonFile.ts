@@ -65,11 +65,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
 }
 
 /**
- * Replaces `file` with `text` so that a crash leaves either the old file or the new one, never a
+ * Replaces `file` with `text` (or bytes) so that a crash leaves either the old file or the new one, never a
  * mix: write a temp file beside it, fsync, rename over the target, fsync the folder. `mode` is
  * the new file's permissions (before the umask): data files are private by default.
  */
-export async function replaceFileDurably(file: string, text: string, mode = 0o600): Promise<void> {
+export async function replaceFileDurably(file: string, text: string | Uint8Array, mode = 0o600): Promise<void> {
   const dir = dirname(file);
   await makeDirectory(dir);
   // Unique name: a temp file left by a crash is never reused, and the target is only ever
@@ -78,7 +78,7 @@ export async function replaceFileDurably(file: string, text: string, mode = 0o60
   try {
     const handle = await open(temp, 'wx', mode);
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text, typeof text === 'string' ? 'utf8' : undefined);
       await handle.sync();
     } finally {
       await handle.close();

@@ -4,6 +4,7 @@
 // whole document on every write (lowdb keeps the small documents: staff accounts, revocations).
 // The PostgreSQL one (postgres/pgStore.ts) is made of the same parts (composeStore.ts).
 import { join } from 'node:path';
+import { createFileAttachments, type AttachmentStore } from './attachments.js';
 import { composeStore } from './composeStore.js';
 import { createCounterStore } from './counterStore.js';
 import { folders } from './dataLayout.js';
@@ -21,7 +22,7 @@ import type {
 } from './types.js';
 
 export interface HelpdeskStore {
-  /** Resolves once the ticket is on disk: only then may its reference be given to the user. */
+  /** Resolves once the ticket is on disk: only then may its reference be given to the user. Its files are kept as long as it is. */
   createTicket(input: NewTicket): Promise<Ticket>;
   /** Same for a callback request (reference L2-…). */
   createCallback(input: NewCallback): Promise<CallbackRequest>;
@@ -36,6 +37,8 @@ export interface HelpdeskStore {
   changeRequest(ref: string, change: RequestChange): Promise<HelpdeskRequest | undefined>;
   /** The request events still to deliver (every instance shares them). */
   outbox: RequestOutbox;
+  /** The files customers sent; a request made with `attachments` keeps them (attachments.ts). */
+  files: AttachmentStore;
   /** Calls `listener` after this instance keeps a request event (the others find it in the outbox). */
   onRequestEvent(listener: (event: RequestEvent) => void): () => void;
   /** Newest first; `from` inclusive, `to` exclusive, on createdAt. */
@@ -70,12 +73,13 @@ export interface HelpdeskStore {
   onKbEdit(listener: () => void): () => void;
   /**
    * Removes what is older than `cutoff`: transcripts last written before it, feedback, unanswered
-   * questions, answers shown and lookup failures. Requests are kept (they are the support's record).
+   * questions, answers shown, lookup failures and files no request lists. Requests are kept (they
+   * are the support's record), and their files with them.
    */
-  purgeBefore(cutoff: Date): Promise<{ transcripts: number; records: number }>;
+  purgeBefore(cutoff: Date): Promise<{ transcripts: number; records: number; files: number }>;
   /**
    * Removes a person: the requests with this email or phone, or made in this conversation, and every
-   * transcript and record of the conversations they were made in.
+   * transcript, record and file of the conversations they were made in.
    */
   erase(who: Erasable): Promise<Erased>;
   appendTranscript(entry: AtOptional<TranscriptEntry>): Promise<TranscriptEntry>;
@@ -106,6 +110,7 @@ export interface Erased {
   conversations: string[];
   transcripts: number;
   records: number;
+  files: number;
 }
 
 export interface LowdbStoreOptions {
@@ -152,6 +157,7 @@ export function createLowdbStore({ dataDir, timeZone = 'Europe/Paris', now = () 
         (who.conversationId !== undefined && r.conversationId === who.conversationId));
     },
     outbox, events: hub,
+    files: createFileAttachments({ dataDir, timeZone, now, report }),
     feedback, unanswered, answers, lookups, kbEdits: fileKbEditLog(kbEdits), transcripts,
   });
 }

@@ -13,14 +13,15 @@ export interface Purged {
   transcripts: number;
   records: number;
   states: number;
+  files: number;
 }
 
-/** Removes transcripts, analysis records and conversation state older than `days`. Requests stay. */
+/** Removes transcripts, analysis records, conversation state and files older than `days`. Requests stay, with their files. */
 export async function purgeExpired(store: HelpdeskStore, state: KeyValueStore, days: number, now = new Date()): Promise<Purged> {
   const cutoff = new Date(now.getTime() - days * DAY_MS);
-  const { transcripts, records } = await store.purgeBefore(cutoff);
+  const { transcripts, records, files } = await store.purgeBefore(cutoff);
   const states = await state.removeWhere((item) => Date.parse(item.updatedAt) < cutoff.getTime());
-  return { transcripts, records, states };
+  return { transcripts, records, states, files };
 }
 
 /** The ways a number is written: +33612345678, +33 6 12 34 56 78, 06 12 34 56 78, 0612345678. */

@@ -3,13 +3,13 @@
 // (`applyChange`, one function for both) and announces it as an event once it is durable.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { parseInput, requestPrioritySchema, requestStatusSchema } from './schemas.js';
-import type { HelpdeskRequest, RequestPriority, RequestStatus } from './types.js';
+import { attachedFileSchema, parseInput, requestPrioritySchema, requestStatusSchema } from './schemas.js';
+import type { AttachedFile, HelpdeskRequest, RequestPriority, RequestStatus } from './types.js';
 
 export type RequestChange =
   | { type: 'status'; status: RequestStatus; note?: string; public?: boolean; by?: string }
   | { type: 'reply'; text: string; visibility: 'public' | 'internal'; by: string }
-  | { type: 'customer-message'; text: string }
+  | { type: 'customer-message'; text: string; attachments?: AttachedFile[] }
   | { type: 'assign'; assignee: string | null; by: string }
   | { type: 'priority'; priority: RequestPriority; by: string };
 
@@ -54,7 +54,9 @@ const staff = z.string().trim().min(1).max(320);
 export const requestChangeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: requestStatusSchema, note: z.string().trim().max(MAX_MESSAGE_CHARS).optional(), public: z.boolean().optional(), by: staff.optional() }),
   z.object({ type: z.literal('reply'), text: message, visibility: z.enum(['public', 'internal']), by: staff }),
-  z.object({ type: z.literal('customer-message'), text: message }),
+  // Files alone are an addition too ("here is the log"): then the text may be empty.
+  z.object({ type: z.literal('customer-message'), text: z.string().trim().max(MAX_MESSAGE_CHARS, `a message holds at most ${MAX_MESSAGE_CHARS} characters`), attachments: z.array(attachedFileSchema).min(1).optional() })
+    .refine((c) => c.text !== '' || c.attachments !== undefined, 'the message is empty'),
   z.object({ type: z.literal('assign'), assignee: staff.toLowerCase().nullable(), by: staff }),
   z.object({ type: z.literal('priority'), priority: requestPrioritySchema, by: staff }),
 ]);
@@ -94,7 +96,7 @@ export function applyChange(request: HelpdeskRequest, change: AppliedChange): He
       if (change.visibility === 'public') told();
       break;
     case 'customer-message':
-      (next.messages ??= []).push({ id: change.id, at: change.at, from: 'customer', text: change.text, visibility: 'public' });
+      (next.messages ??= []).push({ id: change.id, at: change.at, from: 'customer', text: change.text, visibility: 'public', ...(change.attachments ? { attachments: change.attachments } : {}) });
       break;
     case 'assign':
       if (change.assignee) next.assignee = change.assignee;

@@ -2,7 +2,7 @@
 // files read back from disk. `satisfies` keeps each schema in step with its type in types.ts.
 import { z } from 'zod';
 import type {
-  AnswerShownRecord, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestMessage, RequestPriority, RequestStatus, SaidMessage, StatusChange, Ticket,
+  AnswerShownRecord, AttachedFile, ConversationAddress, CallbackRequest, FeedbackRecord, KbEdit, LookupFailure, RequestMessage, RequestPriority, RequestStatus, SaidMessage, StatusChange, StoredFile, Ticket,
   TranscriptEntry, Tried, UnansweredRecord,
 } from './types.js';
 import { KB_EDIT_ACTIONS, REQUEST_PRIORITIES, REQUEST_STATUSES, TICKET_LEVELS } from './types.js';
@@ -25,6 +25,21 @@ export const statusChangeSchema = z.object({
   id: z.string().optional(),
 }) satisfies z.ZodType<StatusChange>;
 
+export const MAX_FILE_NAME_CHARS = 120;
+export const attachedFileSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a file id'),
+  name: text.max(MAX_FILE_NAME_CHARS),
+  contentType: text.max(100),
+  size: z.number().int().nonnegative(),
+}) satisfies z.ZodType<AttachedFile>;
+
+export const storedFileSchema = attachedFileSchema.extend({
+  conversationId: text,
+  at: isoTime,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  kept: z.literal(true).optional(),
+}) satisfies z.ZodType<StoredFile>;
+
 const messageSchema = z.object({
   id: text,
   at: isoTime,
@@ -32,6 +47,7 @@ const messageSchema = z.object({
   by: z.string().optional(),
   text: z.string(),
   visibility: z.enum(['public', 'internal']),
+  attachments: z.array(attachedFileSchema).optional(),
 }) satisfies z.ZodType<RequestMessage>;
 
 const tried = z.object({
@@ -72,6 +88,7 @@ const requestBase = {
   priority: requestPrioritySchema.optional(),
   messages: z.array(messageSchema).optional(),
   firstReplyAt: isoTime.optional(),
+  attachments: z.array(attachedFileSchema).optional(),
   tried,
 };
 

@@ -40,6 +40,35 @@ export interface RequestMessage {
   by?: string;
   text: string;
   visibility: 'public' | 'internal';
+  /** the files the customer added with it */
+  attachments?: AttachedFile[];
+}
+
+/**
+ * A file a customer sent in the conversation (a screenshot, a log), as a request lists it: what
+ * staff see before they download it. The bytes stay in the store's file part (attachments.ts).
+ */
+export interface AttachedFile {
+  /** unguessable (128 random bits): the file's name in the store and in its links */
+  id: string;
+  /** the customer's file name, made safe (fileNames.ts) */
+  name: string;
+  /** the type its content was recognised as, never the one the browser claimed */
+  contentType: string;
+  /** bytes */
+  size: number;
+}
+
+/** A kept file: what a request lists, and whose conversation it was sent in, when, and its digest. */
+export interface StoredFile extends AttachedFile {
+  conversationId: string;
+  at: string;
+  sha256: string;
+  /**
+   * A request lists it, which keeps it past the retention period (set before the request is made:
+   * a crash in between keeps a file too many, never loses one a request lists).
+   */
+  kept?: true;
 }
 
 export type ArticleFeedback = 'helpful' | 'not-helpful' | 'none';
@@ -91,6 +120,8 @@ interface RequestBase {
   messages?: RequestMessage[];
   /** when staff first told the customer something (a public reply or note): the first-reply target's end */
   firstReplyAt?: string;
+  /** the files the customer sent before the request was made (screenshots, logs), oldest first */
+  attachments?: AttachedFile[];
 }
 
 export interface Ticket extends RequestBase {

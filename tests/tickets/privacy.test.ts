@@ -103,7 +103,7 @@ describe('privacy', function () {
     await aCustomerWhoAskedForHelp(dataDir, 'conv-anne');
     const store = createLowdbStore({ dataDir, now: () => TEST_NOW });
     const state = createLowdbKeyValueStore({ dataDir });
-    expect(await purgeExpired(store, state, 30, new Date('2026-12-01T00:00:00Z'))).to.deep.equal({ transcripts: 0, records: 0, states: 0 });
+    expect(await purgeExpired(store, state, 30, new Date('2026-12-01T00:00:00Z'))).to.deep.equal({ transcripts: 0, records: 0, states: 0, files: 0 });
     const purged = await purgeExpired(store, state, 30, new Date('2027-01-15T00:00:00Z'));
     expect(purged.transcripts).to.equal(1);
     expect(purged.records).to.be.above(0);

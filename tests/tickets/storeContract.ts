@@ -1,6 +1,7 @@
 // What every backend of the helpdesk store does beside requests (the embedded files and
 // PostgreSQL): records, transcripts and their search, the retention purge, a person's erasure.
 import { expect } from 'chai';
+import { createHash } from 'node:crypto';
 import type { HelpdeskStore } from '../../tickets/helpdeskStore.js';
 import type { FeedbackRecord, KbEdit } from '../../tickets/types.js';
 import { until } from '../helpers/until.js';
@@ -176,7 +177,7 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     const ticket = await store.createTicket(sampleTicket({ conversationId: 'january' }));
     await store.appendTranscript({ conversationId: 'march', direction: 'in', activity: message('récent') });
     await store.recordUnanswered({ conversationId: 'march', question: 'récent', language: 'fr', kind: 'none' });
-    expect(await store.purgeBefore(new Date('2026-02-01T00:00:00Z'))).to.deep.equal({ transcripts: 1, records: 1 });
+    expect(await store.purgeBefore(new Date('2026-02-01T00:00:00Z'))).to.deep.equal({ transcripts: 1, records: 1, files: 0 });
     expect(await store.transcript('january')).to.deep.equal([]);
     expect(await store.transcript('march')).to.have.length(1);
     expect(await store.findByReference(ticket.reference)).to.not.equal(undefined);
@@ -199,5 +200,50 @@ export function storeContract(open: (now: () => Date, maxTranscriptBytes?: numbe
     expect(await store.findByReference(other.reference)).to.not.equal(undefined);
     expect(await store.transcript('conv-other')).to.have.length(1);
     expect((await store.listUnanswered()).map((r) => r.conversationId)).to.deep.equal(['conv-other']);
+  });
+
+  describe('files customers send', () => {
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(64, 7)]);
+    const log = Buffer.from('2026-11-30 09:12:01 ERROR export PDF: access denied\n', 'utf8');
+
+    it('keeps a file with its conversation, reads it back whole, and never to another conversation', async () => {
+      const store = at('2026-11-23T13:05:09Z');
+      const kept = await store.files.putFile({ conversationId: 'conv-7f3a', name: 'capture écran.png', contentType: 'image/png', bytes: png });
+      expect(kept).to.deep.include({ conversationId: 'conv-7f3a', name: 'capture écran.png', contentType: 'image/png', size: png.byteLength, at: '2026-11-23T14:05:09+01:00' });
+      expect(kept.id).to.match(/^[A-Za-z0-9_-]{22}$/);
+      const read = await at('2026-11-23T13:05:09Z').files.readFile('conv-7f3a', kept.id);
+      expect(read?.bytes.equals(png), 'the same bytes').to.equal(true);
+      expect(read?.file.sha256).to.equal(createHash('sha256').update(png).digest('hex'));
+      expect(await store.files.readFile('conv-other', kept.id), 'another conversation').to.equal(undefined);
+      expect(await store.files.readFile('conv-7f3a', '../../etc/passwd'), 'not an id').to.equal(undefined);
+      await store.files.putFile({ conversationId: 'conv-7f3a', name: 'export.log', contentType: 'text/plain; charset=utf-8', bytes: log });
+      expect((await store.files.filesOf('conv-7f3a')).map((f) => f.name)).to.deep.equal(['capture écran.png', 'export.log']);
+      expect(await store.files.filesOf('conv-other')).to.deep.equal([]);
+    });
+
+    it('purges the files no request lists after the retention, and keeps a request\'s as long as the request', async () => {
+      const store = open(clockReading('2026-01-10T10:00:00Z', '2026-01-10T10:00:00Z', '2026-01-10T10:00:00Z', '2026-03-10T10:00:00Z')).store;
+      const screenshot = await store.files.putFile({ conversationId: 'january', name: 'erreur.png', contentType: 'image/png', bytes: png });
+      const forgotten = await store.files.putFile({ conversationId: 'january', name: 'brouillon.log', contentType: 'text/plain; charset=utf-8', bytes: log });
+      const { id, name, contentType, size } = screenshot;
+      const ticket = await store.createTicket(sampleTicket({ conversationId: 'january', attachments: [{ id, name, contentType, size }] }));
+      const recent = await store.files.putFile({ conversationId: 'march', name: 'recent.log', contentType: 'text/plain; charset=utf-8', bytes: log });
+      expect((await store.purgeBefore(new Date('2026-02-01T00:00:00Z'))).files).to.equal(1);
+      expect(await store.files.readFile('january', forgotten.id), 'sent in January, on no request').to.equal(undefined);
+      expect((await store.files.readFile('january', screenshot.id))?.bytes.equals(png), 'on the ticket').to.equal(true);
+      expect((await store.findByReference(ticket.reference))?.attachments?.map((f) => f.name)).to.deep.equal(['erreur.png']);
+      expect(await store.files.readFile('march', recent.id), 'still within the retention').to.not.equal(undefined);
+    });
+
+    it('erases a person\'s files with their conversations', async () => {
+      const store = at('2026-11-23T13:05:09Z');
+      const mine = await store.files.putFile({ conversationId: 'conv-mine', name: 'facture.png', contentType: 'image/png', bytes: png });
+      await store.createTicket(sampleTicket({ conversationId: 'conv-mine', contact: { name: 'Élodie', email: 'elodie.marchand@exemple.fr' }, attachments: [{ id: mine.id, name: mine.name, contentType: mine.contentType, size: mine.size }] }));
+      const other = await store.files.putFile({ conversationId: 'conv-other', name: 'autre.png', contentType: 'image/png', bytes: png });
+      const erased = await store.erase({ email: 'elodie.marchand@exemple.fr' });
+      expect(erased.files).to.equal(1);
+      expect(await store.files.readFile('conv-mine', mine.id)).to.equal(undefined);
+      expect(await store.files.readFile('conv-other', other.id)).to.not.equal(undefined);
+    });
   });
 }

@@ -1,15 +1,17 @@
 // The upgrade path from the embedded store: everything under a DATA_DIR copied into an empty
 // PostgreSQL database — requests with their references, status histories and request keys (the
 // reference sequences then go on after the highest imported number), records, transcripts,
-// conversation state, staff accounts and the staff audit (in the order it was written). Signed-out
+// customers' files, conversation state, staff accounts and the staff audit (in the order it was written). Signed-out
 // sessions are not copied: they expire within 8 h.
 import type { Pool } from 'pg';
+import { everyStoredFile } from '../attachments.js';
 import { createLowdbStore } from '../helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../keyValueStore.js';
 import { createFileStaffRecords } from '../staffRecords.js';
 import { createTranscriptLog } from '../transcriptLog.js';
 import type { MonthlyLog } from '../monthlyLog.js';
 import { referenceCounter } from '../reference.js';
+import { insertStoredFile } from './pgAttachments.js';
 import { createPgKbEdits } from './pgKbEdits.js';
 import { createPgKeyValueStore } from './pgKeyValueStore.js';
 import { createPgStaffRecords } from './pgStaffRecords.js';
@@ -21,6 +23,8 @@ export interface Imported {
   requests: number;
   records: number;
   transcripts: number;
+  /** customers' files */
+  files: number;
   states: number;
   accounts: number;
   /** staff audit entries */
@@ -37,7 +41,7 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
 
   const files = createLowdbStore({ dataDir, timeZone, report });
   const now = () => new Date();
-  const imported: Imported = { requests: 0, records: 0, transcripts: 0, states: 0, accounts: 0, audit: 0 };
+  const imported: Imported = { requests: 0, records: 0, transcripts: 0, files: 0, states: 0, accounts: 0, audit: 0 };
 
   const requests = await files.listRequests();
   for (const r of requests) {
@@ -75,6 +79,11 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
   for (const id of await fromFiles.conversations()) {
     for (const entry of await fromFiles.transcript(id)) await intoDb.appendTranscript(entry);
     imported.transcripts++;
+  }
+
+  for await (const { file, bytes } of everyStoredFile(dataDir, report)) {
+    await insertStoredFile(pool, file, bytes);
+    imported.files++;
   }
 
   // The embedded store's removeWhere visits every item; keeping each (false) only collects it.

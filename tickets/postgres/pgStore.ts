@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import { composeStore } from '../composeStore.js';
 import type { HelpdeskStore } from '../helpdeskStore.js';
 import { answerShownSchema, feedbackSchema, isTimeZone, lookupFailureSchema, unansweredSchema } from '../schemas.js';
+import { createPgAttachments } from './pgAttachments.js';
 import { createPgKbEdits } from './pgKbEdits.js';
 import { createPgRecordLog } from './pgRecordLog.js';
 import { createEventHub } from '../requestChanges.js';
@@ -35,6 +36,7 @@ export function createPgStore(pool: Pool, { timeZone = 'Europe/Paris', now = () 
   return composeStore({
     requests: createPgRequestStore(pool, { timeZone, now, emit: events.emit }),
     outbox: createPgOutbox(pool),
+    files: createPgAttachments({ pool, timeZone, now }),
     events,
     async eraseRequests(who) {
       const { rows } = await pool.query<{ reference: string; conversation_id: string }>(

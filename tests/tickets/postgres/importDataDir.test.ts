@@ -11,12 +11,14 @@ import { usePostgres } from '../../helpers/postgres.js';
 import { clockAt, sampleCallback, sampleTicket, useTempDataDir } from '../helpers.js';
 
 describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
-  const db = usePostgres('TRUNCATE requests, records, conversations, transcript_entries, conversation_state, staff_accounts, staff_audit; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
+  const db = usePostgres('TRUNCATE requests, records, conversations, transcript_entries, attachments, conversation_state, staff_accounts, staff_audit; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
   const dirs = useTempDataDir();
 
-  it('copies requests, records, transcripts, conversation state and accounts, and numbering goes on after them', async () => {
+  it('copies requests, records, transcripts, files, conversation state and accounts, and numbering goes on after them', async () => {
     const files = createLowdbStore({ dataDir: dirs.dataDir(), now: clockAt('2026-11-23T13:05:09Z') });
-    const ticket = await files.createTicket(sampleTicket({ requestKey: 'conv-7f3a|a-9' }));
+    const screenshot = await files.files.putFile({ conversationId: 'conv-7f3a', name: 'erreur.png', contentType: 'image/png', bytes: Buffer.from('89504e470d0a1a0a00', 'hex') });
+    const { id, name, contentType, size } = screenshot;
+    const ticket = await files.createTicket(sampleTicket({ requestKey: 'conv-7f3a|a-9', attachments: [{ id, name, contentType, size }] }));
     await files.createTicket(sampleTicket());
     const callback = await files.createCallback(sampleCallback());
     await files.updateStatus(ticket.reference, 'in-progress', 'Lien renvoyé', 'agent.durand');
@@ -27,11 +29,13 @@ describe('importing a data folder into PostgreSQL (npm run db:import)', () => {
     await createFileStaffRecords(dirs.dataDir()).putAccount({ email: 'anne@scriba.example', role: 'admin', passwordHash: '$argon2id$x', createdAt: '2026-11-01T10:00:00.000Z' });
 
     const imported = await importDataDir(dirs.dataDir(), db.shared());
-    expect(imported).to.deep.equal({ requests: 3, records: 2, transcripts: 1, states: 1, accounts: 1, audit: 0 });
+    expect(imported).to.deep.equal({ requests: 3, records: 2, transcripts: 1, files: 1, states: 1, accounts: 1, audit: 0 });
 
     const store = createPgStore(db.shared(), { now: clockAt('2026-11-24T09:00:00Z') });
     expect(await store.findByReference(ticket.reference)).to.deep.equal(await files.findByReference(ticket.reference));
     expect((await store.findByReference(callback.reference))?.kind).to.equal('callback');
+    expect(await store.files.filesOf('conv-7f3a'), 'the same file, still kept for its ticket').to.deep.equal([{ ...screenshot, kept: true }]);
+    expect((await store.files.readFile('conv-7f3a', id))?.bytes.toString('hex')).to.equal('89504e470d0a1a0a00');
     expect((await store.createTicket(sampleTicket())).reference).to.equal('L1-20261124-0003');
     expect((await store.createTicket(sampleTicket({ requestKey: 'conv-7f3a|a-9' }))).reference, 'a retried activity still finds its request').to.equal(ticket.reference);
     expect((await store.listFeedback())[0]).to.deep.include({ articleId: 'reset-password', helpful: false });

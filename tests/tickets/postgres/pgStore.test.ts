@@ -5,7 +5,7 @@ import { until } from '../../helpers/until.js';
 import { storeContract } from '../storeContract.js';
 
 describe('the helpdesk store on PostgreSQL: records, transcripts, purge, erasure', () => {
-  const db = usePostgres('TRUNCATE requests, request_events, records, conversations, transcript_entries; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
+  const db = usePostgres('TRUNCATE requests, request_events, records, conversations, transcript_entries, attachments; ALTER SEQUENCE request_number_l1 RESTART; ALTER SEQUENCE request_number_l2 RESTART');
   const pool = () => db.shared();
   storeContract((now, maxTranscriptBytes) => {
     const reports: string[] = [];

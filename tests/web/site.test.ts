@@ -2,10 +2,10 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { gunzipSync } from 'node:zlib';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 import { contentSecurityPolicy, webChatBundlePath } from '../../web/site.js';
+import { textsOf } from './browserTexts.js';
 import { startInProcess, tempDir } from './helpers.js';
 
 describe('the website', function () {
@@ -100,20 +100,17 @@ describe('the Content-Security-Policy of the chat pages', () => {
 });
 
 describe('the texts of the chat pages', () => {
-  it('exist in French and in English under the same keys, none empty', () => {
-    const window: { ScribaTexts?: Record<'fr' | 'en', Record<string, string>> } = {};
-    runInNewContext(readFileSync(path.join(PROJECT_ROOT, 'web/assets/texts.js'), 'utf8'), { window });
-    const { fr, en } = window.ScribaTexts!;
+  it('exist in French and in English under the same keys, none empty', async () => {
+    const { fr, en } = await textsOf('web/assets/texts.js');
     expect(Object.keys(fr).sort()).to.deep.equal(Object.keys(en).sort());
     expect([...Object.values(fr), ...Object.values(en)].filter((text) => !text.trim())).to.deep.equal([]);
   });
 
-  it('cover every key the pages use', () => {
-    const window: { ScribaTexts?: Record<'fr' | 'en', Record<string, string>> } = {};
-    runInNewContext(readFileSync(path.join(PROJECT_ROOT, 'web/assets/texts.js'), 'utf8'), { window });
+  it('cover every key the pages use', async () => {
+    const { fr } = await textsOf('web/assets/texts.js');
     const used = ['index.html', 'chat.html']
       .map((page) => readFileSync(path.join(PROJECT_ROOT, 'web', page), 'utf8'))
       .flatMap((html) => [...html.matchAll(/data-i18n(?:-label)?="(\w+)"|data-ask="(\w+)"/g)].map((m) => m[1] ?? m[2]!));
-    expect(used.filter((key) => !(key in window.ScribaTexts!.fr))).to.deep.equal([]);
+    expect(used.filter((key) => !(key in fr))).to.deep.equal([]);
   });
 });

@@ -5,20 +5,16 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import restify from 'restify';
 import { STAFF_AUDIT_ACTIONS } from '../../tickets/types.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 import { mountStaffPages, STAFF_CSP } from '../../web/staffSite.js';
+import { textsOf } from './browserTexts.js';
 
 const ASSETS_DIR = path.join(PROJECT_ROOT, 'web', 'staff', 'assets');
 const asset = (name: string) => readFileSync(path.join(ASSETS_DIR, name), 'utf8');
 
-function texts(): Record<'fr' | 'en', Record<string, string>> {
-  const window: { StaffTexts?: Record<'fr' | 'en', Record<string, string>> } = {};
-  runInNewContext(asset('texts.js'), { window });
-  return window.StaffTexts!;
-}
+const texts = () => textsOf('web/staff/assets/texts.js');
 
 describe('the Accounts and Audit pages', function () {
   this.timeout(20_000);
@@ -58,19 +54,19 @@ describe('the Accounts and Audit pages', function () {
     expect(shell).to.match(/NAV\.filter\(function \(item\) \{\s*return !item\[3\] \|\| session\.role === item\[3\];/);
   });
 
-  it('labels every action of STAFF_AUDIT_ACTIONS, in French and in English', () => {
+  it('labels every action of STAFF_AUDIT_ACTIONS, in French and in English', async () => {
     const table = /var ACTION_KEYS = \{([^}]*)\}/.exec(asset('audit.js'))?.[1] ?? '';
     const pairs = [...table.matchAll(/'([\w-]+)':\s*'(\w+)'/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(pairs.map(([action]) => action)).to.deep.equal([...STAFF_AUDIT_ACTIONS]);
-    const { fr, en } = texts();
+    const { fr, en } = await texts();
     for (const [action, key] of pairs) {
       expect(fr[key], `${action} in French`).to.be.a('string').and.not.equal('');
       expect(en[key], `${action} in English`).to.be.a('string').and.not.equal('');
     }
   });
 
-  it('has every text the two pages ask for, in both languages', () => {
-    const { fr, en } = texts();
+  it('has every text the two pages ask for, in both languages', async () => {
+    const { fr, en } = await texts();
     const used = new Set<string>();
     for (const file of ['accounts.js', 'audit.js', 'shell.js']) {
       for (const m of asset(file).matchAll(/(?<![\w.])t\('(\w+)'/g)) used.add(m[1]!);

@@ -5,23 +5,17 @@ import { expect } from 'chai';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import restify from 'restify';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 import { chartJsBundlePath, mountStaffPages } from '../../web/staffSite.js';
+import { textsOf } from './browserTexts.js';
 
 const STAFF_DIR = path.join(PROJECT_ROOT, 'web', 'staff');
 const ASSETS_DIR = path.join(STAFF_DIR, 'assets');
 const PAGES = ['/staff/', '/staff/transcripts', '/staff/unanswered', '/staff/dashboard', '/staff/try', '/staff/history'];
 const scripts = () => readdirSync(ASSETS_DIR).filter((f) => f.endsWith('.js'));
 
-type Texts = Record<'fr' | 'en', Record<string, string>>;
-
-function texts(): Texts {
-  const window: { StaffTexts?: Texts } = {};
-  runInNewContext(readFileSync(path.join(ASSETS_DIR, 'texts.js'), 'utf8'), { window });
-  return window.StaffTexts!;
-}
+const texts = () => textsOf('web/staff/assets/texts.js');
 
 describe('the staff console pages', function () {
   this.timeout(20_000);
@@ -113,27 +107,27 @@ describe('the staff console scripts', () => {
 
   it('send the CSRF token with every request that is not a GET', () => {
     const api = readFileSync(path.join(ASSETS_DIR, 'api.js'), 'utf8');
-    expect(api).to.match(/if \(method !== 'GET'\) \{[^}]*headers\['X-CSRF-Token'\] = Staff\.session\.csrfToken/);
+    expect(api).to.match(/if \(method !== 'GET'\) \{[^}]*headers\['X-CSRF-Token'\] = session\.csrfToken/);
     // …and no page calls fetch itself, around api.js.
     expect(scripts().filter((f) => f !== 'api.js' && /\bfetch\(/.test(readFileSync(path.join(ASSETS_DIR, f), 'utf8')))).to.deep.equal([]);
   });
 });
 
 describe('the texts of the staff console', () => {
-  it('exist in French and in English under the same keys, none empty', () => {
-    const { fr, en } = texts();
+  it('exist in French and in English under the same keys, none empty', async () => {
+    const { fr, en } = await texts();
     expect(Object.keys(fr).sort()).to.deep.equal(Object.keys(en).sort());
     expect(Object.entries({ ...fr }).concat(Object.entries(en)).filter(([, text]) => typeof text !== 'string' || !text.trim())).to.deep.equal([]);
   });
 
-  it('use the same {placeholders} in both languages', () => {
-    const { fr, en } = texts();
+  it('use the same {placeholders} in both languages', async () => {
+    const { fr, en } = await texts();
     const holes = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(Object.keys(fr).filter((key) => JSON.stringify(holes(fr[key]!)) !== JSON.stringify(holes(en[key]!)))).to.deep.equal([]);
   });
 
-  it('cover every key the scripts ask for', () => {
-    const { fr } = texts();
+  it('cover every key the scripts ask for', async () => {
+    const { fr } = await texts();
     const used = new Set<string>();
     for (const file of scripts()) {
       const code = readFileSync(path.join(ASSETS_DIR, file), 'utf8');

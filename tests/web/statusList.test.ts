@@ -1,5 +1,6 @@
-// The staff pages are plain browser scripts with their own copy of the request statuses (until they
-// become typed modules): this keeps that copy the same as the one list in tickets/types.ts.
+// The staff pages have their own copy of the request statuses (the browser cannot import
+// tickets/types.ts): their types keep each label table complete (tsconfig.browser.json), and this
+// keeps the lists the same as the one list in tickets/types.ts, in its order.
 import { expect } from 'chai';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,13 +11,13 @@ import { PROJECT_ROOT } from '../helpers/bundledKb.js';
 const asset = (name: string) => readFile(path.join(PROJECT_ROOT, 'web/staff/assets', name), 'utf8');
 /** The keys of the object literal assigned to `name` in a script. */
 const keysOf = (script: string, name: string) => {
-  const literal = new RegExp(`var ${name} = \\{([^}]*)\\}`).exec(script)?.[1] ?? '';
+  const literal = new RegExp(`const ${name} = \\{([^}]*)\\}`).exec(script)?.[1] ?? '';
   return [...literal.matchAll(/'?([\w-]+)'?\s*:/g)].map((m) => m[1]);
 };
 
 describe('the request statuses in the staff pages', () => {
   it('lists the statuses of tickets/types.ts, in the same order', async () => {
-    const list = /Staff\.STATUSES = \[([^\]]*)\]/.exec(await asset('dom.js'))?.[1] ?? '';
+    const list = /export const STATUSES = \[([^\]]*)\]/.exec(await asset('dom.js'))?.[1] ?? '';
     expect([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1])).to.deep.equal([...REQUEST_STATUSES]);
   });
 
@@ -29,7 +30,7 @@ describe('the request statuses in the staff pages', () => {
 describe('the request priorities and due states in the staff pages', () => {
   it('lists the priorities of tickets/types.ts, in the same order, each with a label', async () => {
     const script = await asset('requestWork.js');
-    const list = /Staff\.PRIORITIES = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
+    const list = /export const PRIORITIES = \[([^\]]*)\]/.exec(script)?.[1] ?? '';
     expect([...list.matchAll(/'([\w-]+)'/g)].map((m) => m[1])).to.deep.equal([...REQUEST_PRIORITIES]);
     expect(keysOf(script, 'PRIORITY_KEYS')).to.have.members([...REQUEST_PRIORITIES]);
   });

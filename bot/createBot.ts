@@ -15,6 +15,7 @@ import { markdown } from '../dialogs/render.js';
 import { sessionOf, type HelpdeskDeps } from '../dialogs/deps.js';
 import { bestEffortAnalytics } from '../dialogs/analytics.js';
 import { HelpdeskBot } from './helpdeskBot.js';
+import { createIncomingFiles } from './incomingFiles.js';
 import { KeyValueStorage } from './keyValueStorage.js';
 import { TranscriptMiddleware } from './transcriptMiddleware.js';
 import { channelMiddleware } from './channels.js';
@@ -33,6 +34,8 @@ export interface BotParts {
   popularArticles: string[];
   /** where an article's help-centre page is, as a channel can open it (dialogs' articleLink) */
   articleLink?: HelpdeskDeps['articleLink'];
+  /** hosts besides the channels' own that customers' files may be fetched from (tests) */
+  fileHosts?: readonly string[];
   /** Teams tenants allowed (TEAMS_ALLOWED_TENANTS); empty = any */
   allowedTenants?: readonly string[];
   now?: () => Date;
@@ -58,7 +61,8 @@ export function createBot(parts: BotParts) {
   };
   const conversation = new HelpdeskConversation(deps, conversationState.createProperty<DialogState>('dialogState'));
   const turnErrors = createTurnErrorHandler(conversationState, parts.defaultLang, (line, err) => parts.log.error({ err }, line));
-  const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id), parts.log);
+  const incomingFiles = createIncomingFiles({ files: parts.store.files, extraHosts: parts.fileHosts ?? [], log: (obj, msg) => parts.log.warn(obj, msg) });
+  const bot = new HelpdeskBot(conversationState, conversation, (context) => turnErrors.succeeded(context.activity.conversation?.id), parts.log, incomingFiles);
   return {
     bot,
     conversationState,

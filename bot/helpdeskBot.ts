@@ -4,6 +4,7 @@
 import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type TurnContext } from 'botbuilder';
 import type { HelpdeskConversation } from '../dialogs/conversation.js';
 import type { Logger } from '../dialogs/deps.js';
+import type { ReceivedFiles } from '../tickets/fileIntake.js';
 
 /** What the bot asks of the support team (bot/supportTeam/supportTeam.ts). */
 export interface SupportTeamHandler {
@@ -20,6 +21,8 @@ export class HelpdeskBot extends ActivityHandler {
     conversation: HelpdeskConversation,
     private readonly afterTurn: (context: TurnContext) => void = () => undefined,
     private readonly log?: Logger,
+    /** the files a message brought, checked and kept (absent: files are not taken) */
+    private readonly incomingFiles?: (context: TurnContext) => Promise<ReceivedFiles | undefined>,
   ) {
     super();
     this.onMembersAdded(async (context, next) => {
@@ -35,7 +38,7 @@ export class HelpdeskBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       if (this.team?.owns(context)) await this.team.onMessage(context);
-      else await conversation.onMessage(context);
+      else await conversation.onMessage(context, await this.incomingFiles?.(context));
       await next();
     });
   }

@@ -132,6 +132,7 @@ async function main(): Promise<void> {
         log: logLine,
         limits: traffic,
         trustProxy: config.staff.trustProxy,
+        files: store.files,
       })
     : undefined;
   // What happens to a request after it is made reaches the customer: by mail (SMTP_URL) and in

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import restify from 'restify';
 import { ChannelActivity, checkActivity } from './activityShape.js';
 import { mountChatToken, type AzureDirectLine } from './directLine/chatToken.js';
-import type { LocalDirectLine } from './directLine/localDirectLine.js';
+import { isUploadPath, type LocalDirectLine } from './directLine/localDirectLine.js';
 import { mountWebSite, type WebSiteOptions } from '../web/site.js';
 
 export interface ServerDeps {
@@ -68,7 +68,10 @@ export function createServer({ adapter, bot, health, ready = () => true, localMo
     res.send(503, { error: 'stopping', retryAfterSeconds: 5 });
     return next(false);
   });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  // JSON bodies up to 256 KB; Direct Line's file upload reads its own (multipart, larger, streamed).
+  for (const parse of restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false })) {
+    server.use((req, res, next) => (isUploadPath(req.path()) ? next() : parse(req, res, next)));
+  }
 
   // Monitors: /healthz says whether the bot can do its job (storage writable, knowledge loaded);
   // /readyz whether to send it traffic (healthy and not stopping).

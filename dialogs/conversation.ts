@@ -4,10 +4,12 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { LANGS, type Lang } from '../knowledge/types.js';
+import type { ReceivedFiles } from '../tickets/fileIntake.js';
 import { strings } from '../strings/index.js';
 import { AnswerDialog, type AnswerOptions } from './answerDialog.js';
 import { ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { sessionOf, setUnderstanding, type HelpdeskDeps } from './deps.js';
+import { receiveFiles } from './files.js';
 import { FlowDialog } from './flowDialog.js';
 import { isReroute, type HelpdeskDialog } from './helpdeskDialog.js';
 import { ANSWER, CLARIFY, REQUEST, STATUS } from './ids.js';
@@ -90,7 +92,8 @@ export class HelpdeskConversation {
     await context.sendActivity(withButtons(t.topicsIntro, await this.popularTitles(langOf(session))));
   }
 
-  async onMessage(context: TurnContext): Promise<void> {
+  /** A message, with the files it brought (checked and kept by the bot layer) if any. */
+  async onMessage(context: TurnContext, files?: ReceivedFiles): Promise<void> {
     const session = await sessionOf(this.deps, context);
     // First message without a welcome (Teams, some clients): the client's locale, once.
     this.start(context, session);
@@ -109,6 +112,13 @@ export class HelpdeskConversation {
     const dc = await this.dialogs.createContext(context);
     // A dialog saved by an older version of the bot, which this one no longer has: start afresh.
     if (dc.activeDialog && !this.dialogs.find(dc.activeDialog.id)) await dc.cancelAllDialogs(true);
+    const received = await receiveFiles(context, this.deps, session, files, { text: u.text, asking: dc.activeDialog !== undefined });
+    if (received === 'added') return;
+    if (received === 'kept' && u.text.trim() === '') {
+      // Files alone answer nothing: the question under way is asked again.
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
     const waiting = dc.activeDialog ? (this.dialogs.find(dc.activeDialog.id) as HelpdeskDialog<object> | undefined) : undefined;
     const claimed = waiting !== undefined && waiting.claims(dc.activeDialog!.state, u, session);
     // An answer to the support team (or "add to my ticket L1-…: …") goes to the request.

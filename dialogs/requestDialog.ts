@@ -244,7 +244,9 @@ export class RequestDialog extends HelpdeskDialog<RequestForm, RequestOptions> {
     let confirmation: Partial<Activity>;
     try {
       const tried = await triedSoFar(this.deps, dc.context, session);
-      const common = { reason: form.reason ?? '', language: lang, ...origin(dc.context), ...(form.articleId ? { articleId: form.articleId } : {}), tried };
+      const files = session.files ?? [];
+      const common = { reason: form.reason ?? '', language: lang, ...origin(dc.context), ...(form.articleId ? { articleId: form.articleId } : {}), tried, ...(files.length ? { attachments: files } : {}) };
+      const attached = files.length ? [t.filesGoWithRequest(files.map((f) => f.name))] : [];
       if (form.kind === 'callback') {
         const callback = await this.deps.store.createCallback({
           ...common,
@@ -255,12 +257,12 @@ export class RequestDialog extends HelpdeskDialog<RequestForm, RequestOptions> {
         });
         const when = `${formatSlot(callback.slot, lang, zone)} (${t.zoneName(zone)})`;
         const card = confirmationCard({ kind: 'callback', reference: callback.reference, createdAt: callback.createdAt, reason: callback.reason, when, phone: form.phone!.international }, lang, zone);
-        confirmation = { ...markdown([...before, t.callbackSaved(callback.reference, when)].join(' ')), attachments: [card] };
+        confirmation = { ...markdown([...before, t.callbackSaved(callback.reference, when), ...attached].join(' ')), attachments: [card] };
         session.requests.push({ reference: callback.reference, kind: 'callback' });
       } else {
         const ticket = await this.deps.store.createTicket({ ...common, level: form.queue, contact: { name: form.name ?? '', email: form.email ?? '' } });
         const card = confirmationCard({ kind: 'ticket', reference: ticket.reference, createdAt: ticket.createdAt, reason: ticket.reason, sentTo: t.queueName(ticket.level), email: ticket.contact.email }, lang, zone);
-        confirmation = { ...markdown([...before, t.ticketSaved(ticket.reference)].join(' ')), attachments: [card] };
+        confirmation = { ...markdown([...before, t.ticketSaved(ticket.reference), ...attached].join(' ')), attachments: [card] };
         session.requests.push({ reference: ticket.reference, kind: 'ticket' });
       }
     } catch (err) {
@@ -271,8 +273,10 @@ export class RequestDialog extends HelpdeskDialog<RequestForm, RequestOptions> {
       await dc.context.sendActivity({ ...withButtons(t.saveFailed, kept.buttons.map((b) => this.label(b, kept, t, lang))), textFormat: 'markdown' });
       return this.waiting();
     }
-    // Contact details are kept on the request that needs them, not in the conversation's state.
+    // Contact details are kept on the request that needs them, not in the conversation's state;
+    // the files went with it.
     session.contact = {};
+    delete session.files;
     resetTried(session);
     await dc.context.sendActivity(confirmation);
     return dc.endDialog();

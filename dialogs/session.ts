@@ -2,7 +2,7 @@
 // its language, the topic being helped with, misses in a row, what the customer already tried,
 // their contact details once given, and the requests opened in this conversation.
 import type { Lang } from '../knowledge/types.js';
-import type { ArticleFeedback, HelpdeskRequest, Tried } from '../tickets/types.js';
+import type { ArticleFeedback, AttachedFile, HelpdeskRequest, Tried } from '../tickets/types.js';
 import type { Phone } from './understand/entities.js';
 import { startLanguage, type LanguageState } from './understand/language.js';
 
@@ -28,6 +28,8 @@ export interface Session {
   contact: { name?: string; email?: string; phone?: Phone };
   /** tickets and callbacks opened in this conversation, oldest first */
   requests: Array<{ reference: string; kind: HelpdeskRequest['kind'] }>;
+  /** files the customer sent that no request took yet: the next request made here takes them */
+  files?: AttachedFile[];
   /**
    * The support team wrote to this conversation about this request: what the customer writes next
    * is added to it (and still answered when the bot knows the answer), until `until`.

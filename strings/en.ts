@@ -1,4 +1,4 @@
-import { cityOf, type Strings } from './strings.js';
+import { cityOf, listed, type Strings } from './strings.js';
 import type { RequestStatus, SupportLevel } from '../tickets/types.js';
 
 const STATUS: Record<RequestStatus, string> = { open: 'open', 'in-progress': 'in progress', resolved: 'resolved', closed: 'closed' };
@@ -104,6 +104,18 @@ export const en: Strings = {
   latestReply: (when, text) => `Latest message from our support team (${when}):\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `What would you like to add to request ${reference}?`,
   addedToRequest: (reference) => `Added to request **${reference}**: the support team will see it. To ask me something else, say "start over".`,
+  filesKept: (names) => `Got it: ${listed(names, 'en')}. ${names.length > 1 ? 'They go' : 'It goes'} with your request if you open one.`,
+  filesKeptAskProblem: (names) => `Got it: ${listed(names, 'en')}. Tell me in a few words what is wrong: I'll look for an answer, and ${names.length > 1 ? 'these files go' : 'the file goes'} with your request if you open one.`,
+  filesAddedToRequest: (reference, names) => `Added to request **${reference}**: ${listed(names, 'en')}. The support team will see it.`,
+  fileRefused: (name, reason) => {
+    switch (reason) {
+      case 'type': return `I couldn't accept "${name}": I accept images (PNG, JPEG…), PDFs, text and log files (.txt, .log) and .zip archives.`;
+      case 'size': return `"${name}" is over 10 MB: send a smaller screenshot, or zip the file.`;
+      case 'empty': return `"${name}" is empty: nothing was received.`;
+      case 'count': return `"${name}" was not taken: at most 5 files per message and 20 per conversation.`;
+    }
+  },
+  filesGoWithRequest: (names) => `Attached: ${listed(names, 'en')}.`,
 
   notice: {
     subject: (reference, about) => `[${reference}] ${about === 'created' ? 'We have your request' : about === 'reply' ? 'Reply to your request' : 'Your request was updated'}`,

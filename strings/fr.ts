@@ -1,4 +1,4 @@
-import { cityOf, type Strings } from './strings.js';
+import { cityOf, listed, type Strings } from './strings.js';
 import type { RequestStatus, SupportLevel } from '../tickets/types.js';
 
 const STATUS: Record<RequestStatus, string> = { open: 'ouverte', 'in-progress': 'en cours de traitement', resolved: 'résolue', closed: 'clôturée' };
@@ -104,6 +104,18 @@ export const fr: Strings = {
   latestReply: (when, text) => `Dernier message de notre équipe support (${when}) :\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `Que voulez-vous ajouter à la demande ${reference} ?`,
   addedToRequest: (reference) => `Ajouté à la demande **${reference}** : l'équipe support le verra. Pour me poser une autre question, dites « recommencer ».`,
+  filesKept: (names) => `Bien reçu : ${listed(names, 'fr')}. ${names.length > 1 ? 'Ils seront joints' : 'Il sera joint'} à votre demande si vous en ouvrez une.`,
+  filesKeptAskProblem: (names) => `Bien reçu : ${listed(names, 'fr')}. Dites-moi en quelques mots ce qui ne va pas : je cherche une réponse, et ${names.length > 1 ? 'ces fichiers suivront' : 'ce fichier suivra'} votre demande si vous en ouvrez une.`,
+  filesAddedToRequest: (reference, names) => `Ajouté à la demande **${reference}** : ${listed(names, 'fr')}. L'équipe support le verra.`,
+  fileRefused: (name, reason) => {
+    switch (reason) {
+      case 'type': return `Je n'ai pas pu accepter « ${name} » : j'accepte les images (PNG, JPEG…), les PDF, les fichiers texte et journaux (.txt, .log) et les archives .zip.`;
+      case 'size': return `« ${name} » dépasse 10 Mo : envoyez une capture plus petite, ou compressez le fichier en .zip.`;
+      case 'empty': return `« ${name} » est vide : rien n'a été reçu.`;
+      case 'count': return `« ${name} » n'a pas été pris : 5 fichiers par message et 20 par conversation au plus.`;
+    }
+  },
+  filesGoWithRequest: (names) => `Pièces jointes : ${listed(names, 'fr')}.`,
 
   notice: {
     subject: (reference, about) => `[${reference}] ${about === 'created' ? 'Nous avons bien reçu votre demande' : about === 'reply' ? 'Réponse à votre demande' : 'Votre demande a été mise à jour'}`,

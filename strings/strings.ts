@@ -1,5 +1,6 @@
 // Every sentence the bot says, under the same keys in French and English. A key missing in one
 // language is a compile error, because both files are typed `Strings`.
+import type { FileRefusal } from '../tickets/filePolicy.js';
 import type { RequestStatus } from '../tickets/types.js';
 
 export type { RequestStatus };
@@ -111,6 +112,16 @@ export interface Strings {
   askAddition: (reference: string) => string;
   addedToRequest: (reference: string) => string;
 
+  /** files the customer sent: kept with the conversation until a request takes them */
+  filesKept: (names: string[]) => string;
+  /** the same, with nothing typed and nothing asked: what is the problem? */
+  filesKeptAskProblem: (names: string[]) => string;
+  filesAddedToRequest: (reference: string, names: string[]) => string;
+  /** one line per refused file: why, and what is accepted */
+  fileRefused: (name: string, reason: FileRefusal) => string;
+  /** the files a request was made with, after its confirmation */
+  filesGoWithRequest: (names: string[]) => string;
+
   /** what the customer is told after the request was made, by mail and in their conversation */
   notice: {
     subject: (reference: string, about: NoticeAbout) => string;
@@ -148,4 +159,10 @@ export interface Strings {
 /** The city of an IANA zone ("Europe/Paris" → "Paris", "America/New_York" → "New York"). */
 export function cityOf(timeZone: string): string {
   return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
+}
+
+/** « a.png », « b.log » et « c.pdf » / "a.png", "b.log" and "c.pdf": file names quoted the language's way. */
+export function listed(names: readonly string[], lang: 'fr' | 'en'): string {
+  const quoted = names.map((n) => (lang === 'fr' ? `« ${n} »` : `"${n}"`));
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(quoted);
 }

@@ -6,6 +6,8 @@
 //   POST /v3/directline/conversations/:id/activities       the user's activity → {id}, after the bot's turn
 //   GET  /v3/directline/conversations/:id/activities?watermark=N   polling → {activities, watermark}
 //   POST /v3/directline/tokens/refresh                     a fresh token for the same conversation
+//   POST /v3/directline/conversations/:id/upload           the user's activity with files (multipart, upload.ts)
+//   GET  /v3/directline/conversations/:id/files/:fileId    a file the user sent, as their own message shows it
 //
 // Every call but the first start carries `Authorization: Bearer <token>`: none or a forged one → 401,
 // an expired one or another conversation's → 403, a conversation that never started → 404.
@@ -18,13 +20,32 @@ import { clientIp } from '../clientAddress.js';
 import type { Allowed, TrafficLimiter } from '../trafficLimits.js';
 import { createConversations, type Conversation, type Conversations } from './conversations.js';
 import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
+import type { AttachmentStore } from '../../tickets/attachments.js';
+import { takeFiles, type ReceivedFiles } from '../../tickets/fileIntake.js';
 import type { TranscriptEntry } from '../../tickets/types.js';
+import { readUpload, UploadProblem } from './upload.js';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
 /** The channel id the bot sees for the website chat. */
 export const WEBCHAT_CHANNEL = 'webchat';
 export const BOT_ACCOUNT: ChannelAccount = { id: 'scriba-assistant', name: 'Scriba', role: 'bot' };
-const SERVICE_URL = 'urn:scriba:local-directline';
+export const LOCAL_SERVICE_URL = 'urn:scriba:local-directline';
+const SERVICE_URL = LOCAL_SERVICE_URL;
+/**
+ * Where the local Direct Line tells the bot which files of an upload it kept or refused (the
+ * activity's channelData): set by this server only, removed from whatever a client posts.
+ */
+export const RECEIVED_FILES = 'scribaFiles';
+
+/** The upload route reads its own body (multipart, up to 50 MB): the server's JSON body parser must leave it alone. */
+export function isUploadPath(path: string): boolean {
+  return /^\/v3\/directline\/conversations\/[^/]+\/upload$/.test(path);
+}
+
+/** Where the user's own message shows a file they sent (same origin as the chat page). */
+export function fileUrl(conversationId: string, fileId: string): string {
+  return `${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(conversationId)}/files/${fileId}`;
+}
 
 export interface LocalDirectLineDeps {
   bot: { run(context: TurnContext): Promise<void> };
@@ -40,6 +61,8 @@ export interface LocalDirectLineDeps {
   limits?: TrafficLimiter;
   /** believe X-Forwarded-For from a reverse proxy on loopback or the private network */
   trustProxy?: boolean;
+  /** where uploaded files are kept; absent: uploads are refused (404) */
+  files?: AttachmentStore;
 }
 
 export interface Session {
@@ -62,6 +85,21 @@ class HttpProblem extends Error {
 
 function refuseIfLimited(allowed: Allowed, what: string): void {
   if (!allowed.ok) throw new HttpProblem(429, 'TooManyRequests', `too many ${what}: try again in ${allowed.retryAfterSeconds} s`, allowed.retryAfterSeconds);
+}
+
+/**
+ * A kept file as a download: its recognised type, never sniffed by the browser, never run as a page
+ * (sandboxed, no scripts); only images shown in place.
+ */
+export function sendFile(res: restify.Response, file: { name: string; contentType: string }, bytes: Buffer, { inline }: { inline: boolean }): void {
+  res.header('Content-Type', file.contentType);
+  res.header('Content-Length', String(bytes.byteLength));
+  res.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+  res.header('X-Content-Type-Options', 'nosniff');
+  res.header('Content-Security-Policy', "default-src 'none'; sandbox");
+  res.header('Cache-Control', 'private, no-store');
+  res.writeHead(200);
+  res.end(bytes);
 }
 
 /** Direct Line's error body: `{ error: { code, message } }`. */
@@ -142,6 +180,42 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
     return pending;
   }
 
+  /**
+   * The user's activity, posted as JSON or with files: checked, made the token user's, added to the
+   * conversation and given to the bot; its id once the bot's turn is done.
+   */
+  async function receive(claims: TokenClaims, conversation: Conversation, body: unknown, files?: ReceivedFiles): Promise<string> {
+    const checked = checkActivity(PostedActivity, body);
+    if (!checked.ok) throw new HttpProblem(400, 'BadArgument', checked.reason);
+    const { attachments: _claimed, channelData, ...posted } = checked.value as Partial<Activity>;
+    const from: Partial<ChannelAccount> = typeof posted.from === 'object' && posted.from !== null ? posted.from : {};
+    // Only this server says which files were kept: a client's own say is dropped.
+    const { [RECEIVED_FILES]: _forged, ...clientData } = typeof channelData === 'object' && channelData !== null ? (channelData as Record<string, unknown>) : {};
+    const activity: Partial<Activity> = {
+      ...posted,
+      channelId: WEBCHAT_CHANNEL,
+      serviceUrl: SERVICE_URL,
+      timestamp: now(),
+      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+      // The sender is the token's user, whatever the body says: nobody speaks as the bot.
+      from: { name: '', ...from, id: claims.userId, role: 'user' },
+      recipient: BOT_ACCOUNT,
+      ...(posted.locale ?? conversation.locale ? { locale: posted.locale ?? conversation.locale } : {}),
+      ...(files ? { attachments: files.kept.map((f) => ({ contentType: f.contentType, name: f.name, contentUrl: fileUrl(conversation.id, f.id) })) } : {}),
+      ...(files || Object.keys(clientData).length > 0 ? { channelData: { ...clientData, ...(files ? { [RECEIVED_FILES]: files } : {}) } } : {}),
+    };
+    // The user's own activity goes in the list first, with the id we answer: Web Chat matches
+    // the two to mark it sent.
+    const id = conversation.append(activity);
+    try {
+      await runTurn(conversation, { ...activity, id });
+    } catch (err) {
+      log(`local Direct Line: the bot failed on an activity of conversation ${conversation.id}`, err);
+      throw new HttpProblem(502, 'BotError', 'the bot could not process the activity');
+    }
+    return id;
+  }
+
   /** Wraps a route: an HttpProblem becomes its status, anything else a logged 500. */
   const route = (handler: (req: restify.Request, res: restify.Response) => Promise<void>) => async (req: restify.Request, res: restify.Response) => {
     res.header('Cache-Control', 'no-store');
@@ -192,31 +266,30 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
       server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {
         const { claims, conversation } = await authorized(req);
         if (deps.limits) refuseIfLimited(await deps.limits.message(conversation.id), 'messages in this conversation');
-        const checked = checkActivity(PostedActivity, req.body);
-        if (!checked.ok) throw new HttpProblem(400, 'BadArgument', checked.reason);
-        const posted = checked.value as Partial<Activity>;
-        const from: Partial<ChannelAccount> = typeof posted.from === 'object' && posted.from !== null ? posted.from : {};
-        const activity: Partial<Activity> = {
-          ...posted,
-          channelId: WEBCHAT_CHANNEL,
-          serviceUrl: SERVICE_URL,
-          timestamp: now(),
-          conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-          // The sender is the token's user, whatever the body says: nobody speaks as the bot.
-          from: { name: '', ...from, id: claims.userId, role: 'user' },
-          recipient: BOT_ACCOUNT,
-          ...(posted.locale ?? conversation.locale ? { locale: posted.locale ?? conversation.locale } : {}),
-        };
-        // The user's own activity goes in the list first, with the id we answer: Web Chat matches
-        // the two to mark it sent.
-        const id = conversation.append(activity);
+        res.send(200, { id: await receive(claims, conversation, req.body) });
+      }));
+
+      server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, route(async (req, res) => {
+        const { claims, conversation } = await authorized(req);
+        if (!deps.files) throw new HttpProblem(404, 'NotFound', 'uploads are not accepted here');
+        if (deps.limits) refuseIfLimited(await deps.limits.message(conversation.id), 'messages in this conversation');
+        let upload;
         try {
-          await runTurn(conversation, { ...activity, id });
+          upload = await readUpload(req);
         } catch (err) {
-          log(`local Direct Line: the bot failed on an activity of conversation ${conversation.id}`, err);
-          throw new HttpProblem(502, 'BotError', 'the bot could not process the activity');
+          if (err instanceof UploadProblem) throw new HttpProblem(err.status, err.status === 413 ? 'RequestTooLarge' : 'BadArgument', err.message);
+          throw err;
         }
-        res.send(200, { id });
+        const received = await takeFiles(deps.files, conversation.id, upload.files, upload.overCount);
+        res.send(200, { id: await receive(claims, conversation, upload.activity, received) });
+      }));
+
+      // No token here: an <img> cannot send one. The file's id (128 random bits) is the key, as
+      // on Azure's Direct Line; it is only ever shown to this conversation.
+      server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/files/:fileId`, route(async (req, res) => {
+        const kept = deps.files ? await deps.files.readFile(String(req.params.conversationId ?? ''), String(req.params.fileId ?? '')) : undefined;
+        if (!kept) throw new HttpProblem(404, 'NotFound', 'no such file');
+        sendFile(res, kept.file, kept.bytes, { inline: kept.file.contentType.startsWith('image/') });
       }));
 
       server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {

@@ -38,6 +38,8 @@ export interface InProcessOptions {
   /** traffic limits (default: none) */
   limits?: TrafficLimiter;
   embedOrigins?: string[];
+  /** hosts customers' file links may be fetched from besides the channels' own */
+  fileHosts?: string[];
 }
 
 /** The server main.ts builds, in this process: the clock and the restarts are the test's. */
@@ -55,6 +57,7 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
     hours: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris'),
     slots: { count: 4, slotMinutes: 60, minLeadMinutes: 60 },
     popularArticles: POPULAR_ARTICLES,
+    ...(options.fileHosts ? { fileHosts: options.fileHosts } : {}),
   });
   const local = options.local === false
     ? undefined
@@ -66,6 +69,7 @@ export async function startInProcess(options: InProcessOptions): Promise<{ url: 
         ...(options.now ? { now: options.now } : {}),
         log: (line, err) => options.log?.error({ err }, line),
         ...(options.limits ? { limits: options.limits } : {}),
+        files: store.files,
       });
   const server = createServer({
     adapter: parts.attach(new HelpdeskCloudAdapter(new ConfigurationBotFrameworkAuthentication({}))),

@@ -1,0 +1,36 @@
+// Files the customer sent (a screenshot, a log): refused ones are explained; kept ones go to the
+// request the customer is answering (the support team wrote lately), else wait in the conversation
+// for the request they may open (requestDialog takes them). Files alone end the turn: the question
+// under way is asked again, or the customer is asked what the problem is.
+import type { TurnContext } from 'botbuilder';
+import { strings } from '../strings/index.js';
+import type { ReceivedFiles } from '../tickets/fileIntake.js';
+import type { HelpdeskDeps } from './deps.js';
+import { answeringRequest, langOf, type Session } from './session.js';
+
+export type FilesOutcome =
+  /** nothing to do with files */
+  | 'none'
+  /** the files (and the words with them) went to a request: the turn is done */
+  | 'added'
+  /** said what was kept or refused; the words typed with them, if any, still need an answer */
+  | 'kept';
+
+export async function receiveFiles(context: TurnContext, deps: HelpdeskDeps, session: Session, received: ReceivedFiles | undefined, { text, asking }: { text: string; asking: boolean }): Promise<FilesOutcome> {
+  if (!received || (received.kept.length === 0 && received.refused.length === 0)) return 'none';
+  const t = strings(langOf(session));
+  const lines = received.refused.map((f) => t.fileRefused(f.name, f.reason));
+  const names = received.kept.map((f) => f.name);
+  const answering = received.kept.length > 0 ? answeringRequest(session, deps.now()) : undefined;
+  if (answering) {
+    await deps.store.changeRequest(answering, { type: 'customer-message', text: text.trim(), attachments: received.kept });
+    await context.sendActivity({ type: 'message', text: [...lines, t.filesAddedToRequest(answering, names)].join('\n\n'), textFormat: 'markdown' });
+    return 'added';
+  }
+  if (received.kept.length > 0) {
+    session.files = [...(session.files ?? []), ...received.kept];
+    lines.push(text.trim() === '' && !asking ? t.filesKeptAskProblem(names) : t.filesKept(names));
+  }
+  await context.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
+  return 'kept';
+}

@@ -67,7 +67,6 @@ const ASSETS: Record<string, string> = {
   '/staff/assets/history.js': 'staff/assets/history.js',
   '/staff/assets/accounts.js': 'staff/assets/accounts.js',
   '/staff/assets/audit.js': 'staff/assets/audit.js',
-  '/staff/assets/legacyStaff.js': 'staff/assets/legacyStaff.js',
   '/staff/assets/avatar.svg': 'assets/avatar.svg',
 };
 

@@ -35,7 +35,7 @@ describe('the Accounts and Audit pages', function () {
       expect(res.headers.get('content-security-policy')).to.equal(STAFF_CSP);
       expect(res.headers.get('x-frame-options')).to.equal('DENY');
       const html = await res.text();
-      expect(html).to.include(`<script src="/staff/assets/${script}" defer></script>`);
+      expect(html).to.include(`<script type="module" src="/staff/assets/${script}"></script>`);
       expect(html).to.not.match(/<script(?![^>]*\ssrc=)[^>]*>|\son[a-z]+=|\sstyle=/i);
       const js = await fetch(`${base}/staff/assets/${script}`);
       expect([js.status, js.headers.get('content-type')]).to.deep.equal([200, 'text/javascript; charset=utf-8']);
@@ -55,7 +55,7 @@ describe('the Accounts and Audit pages', function () {
   });
 
   it('labels every action of STAFF_AUDIT_ACTIONS, in French and in English', async () => {
-    const table = /var ACTION_KEYS = \{([^}]*)\}/.exec(asset('audit.js'))?.[1] ?? '';
+    const table = /const ACTION_KEYS = \{([^}]*)\}/.exec(asset('audit.js'))?.[1] ?? '';
     const pairs = [...table.matchAll(/'([\w-]+)':\s*'(\w+)'/g)].map((m) => [m[1]!, m[2]!] as const);
     expect(pairs.map(([action]) => action)).to.deep.equal([...STAFF_AUDIT_ACTIONS]);
     const { fr, en } = await texts();

@@ -81,10 +81,10 @@ const INLINE = /\*\*([^*]+)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)/g;
  * become elements whose text is set as text; everything else stays characters. Links other than
  * http(s) stay text.
  * @param {string | null | undefined} text
- * @returns {Child[]}
+ * @returns {Array<Node | string>}
  */
 export function richText(text) {
-  /** @type {Child[]} */
+  /** @type {Array<Node | string>} */
   const nodes = [];
   const source = String(text == null ? '' : text);
   let last = 0;

@@ -4,6 +4,7 @@
 // change is refused with 409. Accounts are created with `npm run staff:add`.
 import { z } from 'zod';
 import { STAFF_ROLES, type StaffAuditAction } from '../tickets/types.js';
+import type { AccountChanged, AccountsList, AccountView } from '../web/apiTypes.js';
 import type { Account, AccountChange } from './accounts.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, HttpError, json, notFound, paramOf, parse } from './http.js';
@@ -11,7 +12,7 @@ import { bodyOf, guard, HttpError, json, notFound, paramOf, parse } from './http
 const roleBody = z.object({ role: z.enum(STAFF_ROLES, { error: `role must be one of ${STAFF_ROLES.join(', ')}` }) });
 
 /** What the console sees of an account: never its password hash. */
-function shown(account: Account, lastSignInAt?: string) {
+function shown(account: Account, lastSignInAt?: string): AccountView {
   return {
     email: account.email,
     role: account.role,
@@ -39,7 +40,7 @@ export function mountAccountsApi({ server, auth, log, accounts, audit, auditReco
     await auth.require(req, res, 'admin');
     const list = await accounts.list();
     const last = await auditRecords.lastSignIns(list.map((a) => a.email));
-    return json({ accounts: list.map((a) => shown(a, last[a.email])) });
+    return json({ accounts: list.map((a) => shown(a, last[a.email])) } satisfies AccountsList);
   }));
 
   const changeRoute = (path: string, changeOf: (body: unknown) => AccountChange) => {
@@ -52,7 +53,7 @@ export function mountAccountsApi({ server, auth, log, accounts, audit, auditReco
         const details = change.kind === 'role' ? `${result.before.role} → ${change.role}` : change.kind === 'remove' ? `was ${result.before.role}` : undefined;
         await audit(req, principal, ACTIONS[change.kind], result.before.email, details);
       }
-      return result.account ? json({ account: shown(result.account), changed: result.changed }) : { status: 204 };
+      return result.account ? json({ account: shown(result.account), changed: result.changed } satisfies AccountChanged) : { status: 204 };
     }));
   };
   changeRoute('role', (body) => ({ kind: 'role', role: parse(roleBody, body, 'role change').role }));

@@ -2,14 +2,9 @@
 // when the live knowledge base changes (a reload gives a new KnowledgeBase object).
 import Fuse from 'fuse.js';
 import type { Article, KnowledgeBase, Lang } from '../knowledge/types.js';
+import type { ArticleListing } from '../web/apiTypes.js';
 
-export interface ArticleListing {
-  id: string;
-  title: { fr: string; en: string };
-  level: number;
-  /** example questions in `lang` when one is given, in both languages otherwise */
-  questions: number;
-}
+export type { ArticleListing };
 
 const indexes = new WeakMap<KnowledgeBase, Map<string, Fuse<Article>>>();
 

@@ -4,6 +4,7 @@
 // article's is refused with 409 naming it, and moved only when the agent sends `move: true`.
 import { z } from 'zod';
 import { SLUG } from '../knowledge/articleSchema.js';
+import type { ArticleCreated, ArticleList, EditReverted, KbHistory, QuestionAdded } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, HttpError, json, paramOf, parse, queryOf } from './http.js';
 import { searchArticles } from './articleSearch.js';
@@ -42,7 +43,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: 
   server.get('/api/staff/articles', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const query = parse(searchQuery, queryOf(req), 'search');
-    return json({ articles: searchArticles(live.kb(), query.q, query.lang) });
+    return json({ articles: searchArticles(live.kb(), query.q, query.lang) } satisfies ArticleList);
   }));
 
   server.post('/api/staff/articles/:id/questions', guard(log, async (req, res) => {
@@ -52,7 +53,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: 
     const result = await kb.addQuestion(id, body.lang, body.question, principal.email, { move: body.move });
     if (result.ok) log(`staff: ${principal.email} ${result.edit?.action === 'move-question' ? 'moved' : 'added'} a ${body.lang} question to ${id}`);
     if (result.ok) await audit(req, principal, 'knowledge-edited', id, `${result.edit?.action ?? 'add-question'} (${body.lang})`);
-    return answer(result, { status: 200, body: { article: { id }, reloaded: true } });
+    return answer(result, { status: 200, body: { article: { id }, reloaded: true } satisfies QuestionAdded });
   }));
 
   server.post('/api/staff/articles', guard(log, async (req, res) => {
@@ -61,7 +62,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: 
     const result = await kb.createArticle(article, principal.email);
     if (result.ok) log(`staff: ${principal.email} created article ${article.id}`);
     if (result.ok) await audit(req, principal, 'knowledge-edited', article.id, 'create-article');
-    return answer(result, { status: 201, body: { article: { id: article.id } } });
+    return answer(result, { status: 201, body: { article: { id: article.id } } satisfies ArticleCreated });
   }));
 
   // Newest first; each edit with its files before and after, so the console can show the change.
@@ -70,7 +71,7 @@ export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: 
     const query = parse(historyQuery, queryOf(req), 'history');
     const edits = (await store.listKbEdits()).filter((e) => !query.article || e.changes.some((c) => c.articleId === query.article));
     const reverted = new Set(edits.flatMap((e) => (e.revertOf ? [e.revertOf] : [])));
-    return json({ edits: edits.slice(0, query.limit).map((e) => ({ ...e, reverted: reverted.has(e.id) })), total: edits.length });
+    return json({ edits: edits.slice(0, query.limit).map((e) => ({ ...e, reverted: reverted.has(e.id) })), total: edits.length } satisfies KbHistory);
   }));
 
   server.post('/api/staff/articles/history/:edit/revert', guard(log, async (req, res) => {
@@ -79,6 +80,6 @@ export function mountArticlesApi({ server, live, auth, log, kb, store, audit }: 
     const result = await kb.revert(editId, principal.email);
     if (result.ok) log(`staff: ${principal.email} reverted knowledge edit ${editId} (${result.id})`);
     if (result.ok) await audit(req, principal, 'knowledge-edited', result.id, `revert of edit ${editId}`);
-    return answer(result, { status: 200, body: { article: { id: result.ok ? result.id : '' }, edit: result.ok ? result.edit : undefined, reloaded: true } });
+    return answer(result, { status: 200, body: { article: { id: result.ok ? result.id : '' }, edit: result.ok ? result.edit : undefined, reloaded: true } satisfies EditReverted });
   }));
 }

@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { z } from 'zod';
 import { AUDIT_LIMITS, type StaffAudit } from '../tickets/staffRecords.js';
 import { AUDIT_TOKEN_ACTOR, STAFF_AUDIT_ACTIONS } from '../tickets/types.js';
+import type { AuditPage } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { clientIp, guard, json, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
@@ -48,6 +49,6 @@ export function mountAuditApi({ server, auth, log, timeZone, auditRecords }: Sta
       ...rangeOf(query, timeZone),
     };
     const page = await auditRecords.pageAudit(filter, { offset: query.offset, limit: query.limit });
-    return json({ entries: page.entries, total: page.total, offset: query.offset, limit: query.limit, actions: STAFF_AUDIT_ACTIONS });
+    return json({ entries: page.entries, total: page.total, offset: query.offset, limit: query.limit, actions: STAFF_AUDIT_ACTIONS } satisfies AuditPage);
   }));
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, normaliseEmail } from './accounts.js';
 import { bodyOf, clientIp, guard, HttpError, json, parse } from './http.js';
 import type { StaffContext } from './context.js';
+import type { Me } from '../web/apiTypes.js';
 
 const loginBody = z.object({
   email: z.string().trim().min(1).max(254),
@@ -40,7 +41,7 @@ export function mountAuthApi({ server, accounts, sessions, auth, limiter, log, t
     await audit(req, account.email, 'sign-in');
     const { token, session } = sessions.issue(account.email, account.passwordHash);
     auth.setSessionCookie(req, res, token, session);
-    return json({ email: account.email, role: account.role, csrfToken: sessions.csrfToken(session), timeZone });
+    return json({ email: account.email, role: account.role, csrfToken: sessions.csrfToken(session), timeZone } satisfies Me);
   }));
 
   server.post('/api/staff/logout', guard(log, async (req, res) => {
@@ -57,6 +58,6 @@ export function mountAuthApi({ server, accounts, sessions, auth, limiter, log, t
   server.get('/api/staff/me', guard(log, async (req, res) => {
     const principal = await auth.identify(req, res);
     if (!principal) throw new HttpError(401, { error: 'sign in required' });
-    return json({ email: principal.email, role: principal.role, csrfToken: principal.csrfToken ?? null, timeZone });
+    return json({ email: principal.email, role: principal.role, csrfToken: principal.csrfToken ?? null, timeZone } satisfies Me);
   }));
 }

@@ -4,10 +4,12 @@
 // answer was shown and nothing was asked after the last one), abandoned (the rest).
 import { isSmallTalk } from '../dialogs/understand/smallTalk.js';
 import type { AnswerShownRecord, FeedbackRecord, HelpdeskRequest, UnansweredRecord } from '../tickets/types.js';
-import { FORMULAS, type Formulas } from './dashboardFormulas.js';
+import type { Dashboard, Outcome } from '../web/apiTypes.js';
+import { FORMULAS } from './dashboardFormulas.js';
 import { dayKey, daysBetween } from './timeRange.js';
 
-export type Outcome = 'confirmed' | 'assumed' | 'escalated' | 'abandoned';
+// What GET /api/staff/dashboard answers: web/apiTypes.ts, which the console's page reads too.
+export type { Dashboard, Outcome };
 type Counts = Record<Outcome, number>;
 
 export interface DashboardInput {
@@ -19,21 +21,6 @@ export interface DashboardInput {
   answers: readonly AnswerShownRecord[];
   titleOf: (articleId: string) => string;
   topUnanswered: Array<{ question: string; count: number }>;
-}
-
-export interface Dashboard {
-  range: { from: string; to: string };
-  /** answers are the chat's; articleViews and page* come from the help centre's pages */
-  totals: { conversations: number; questions: number; answers: number; articleViews: number; pageHelpful: number; pageNotHelpful: number } & Counts;
-  perDay: Array<{ day: string; conversations: number; answers: number } & Counts>;
-  /** shown/helpful/notHelpful: in the chat; views/pageHelpful/pageNotHelpful: on the article's page */
-  perArticle: Array<{
-    id: string; title: string; shown: number; helpful: number; notHelpful: number; helpfulRate: number | null;
-    views: number; pageHelpful: number; pageNotHelpful: number; pageHelpfulRate: number | null;
-  }>;
-  topUnanswered: Array<{ question: string; count: number }>;
-  escalationsByLevel: Record<'1' | '2' | '3' | '4', number>;
-  formulas: Formulas;
 }
 
 const time = (at: string) => Date.parse(at);

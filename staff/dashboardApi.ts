@@ -1,6 +1,7 @@
 // GET /api/staff/dashboard?from&to[&lang]: the figures of dashboard.ts over a range (default: the
 // last 30 days). `lang` (fr|en, default fr) picks the language of article titles.
 import { z } from 'zod';
+import type { Dashboard } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { computeDashboard } from './dashboard.js';
 import { guard, HttpError, json, parse, queryOf } from './http.js';
@@ -27,6 +28,6 @@ export function mountDashboardApi({ server, store, live, auth, log, now, timeZon
     ]);
     const titleOf = (id: string) => live.matcher.article(id)?.title[query.lang] ?? id;
     const topUnanswered = groupsOf(unanswered, live).slice(0, 10).map((g) => ({ question: g.question, count: g.count }));
-    return json(computeDashboard({ range, timeZone, requests, feedback, unanswered, answers, titleOf, topUnanswered }));
+    return json(computeDashboard({ range, timeZone, requests, feedback, unanswered, answers, titleOf, topUnanswered }) satisfies Dashboard);
   }));
 }

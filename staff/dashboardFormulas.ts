@@ -1,22 +1,8 @@
 // How each dashboard figure is counted, in words, in English and French: shown beside the figures
 // so nobody has to guess what "assumed" means. Keep in step with dashboard.ts.
+import type { Formulas, FormulaTexts } from '../web/apiTypes.js';
 
-export interface FormulaTexts {
-  conversations: string;
-  questions: string;
-  answers: string;
-  confirmed: string;
-  assumed: string;
-  escalated: string;
-  abandoned: string;
-  helpfulRate: string;
-  escalationsByLevel: string;
-}
-
-export interface Formulas {
-  en: FormulaTexts;
-  fr: FormulaTexts;
-}
+export type { Formulas, FormulaTexts };
 
 export const FORMULAS: Formulas = {
   en: {

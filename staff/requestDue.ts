@@ -5,16 +5,14 @@ import type { BusinessHours } from '../dialogs/contact/businessHours.js';
 import { supportLevel } from '../tickets/reference.js';
 import type { RequestSummary, SupportLevel } from '../tickets/types.js';
 import { isoWithOffset } from '../tickets/zonedTime.js';
+import type { Due, DueState } from '../web/apiTypes.js';
 
-/** due: not answered yet, still in time; overdue: not answered and late; met / late: answered in time / after. */
-export const DUE_STATES = ['due', 'overdue', 'met', 'late'] as const;
-export type DueState = (typeof DUE_STATES)[number];
+export type { Due, DueState };
 
-export interface Due {
-  /** ISO 8601 in the business time zone */
-  at: string;
-  state: DueState;
-}
+/** Every due state (web/apiTypes.ts defines them, for the console's pages too), in order. */
+export const DUE_STATES = ['due', 'overdue', 'met', 'late'] as const satisfies readonly DueState[];
+// …and none left out: a state added there and not here is a type error here.
+const _noDueStateLeftOut: readonly (typeof DUE_STATES)[number][] = [] as DueState[];
 
 /** First reply targets when FIRST_REPLY_HOURS is not set: business hours per support level. */
 export const DEFAULT_FIRST_REPLY_HOURS: Record<SupportLevel, number> = { 1: 8, 2: 4, 3: 16, 4: 40 };

@@ -1,6 +1,7 @@
 // Conversations as the bot saw them: search (text, reference, time) and one conversation in full.
 // The store searches and pages (an index in memory for the embedded store), so a search reads no file.
 import { z } from 'zod';
+import type { Transcript, TranscriptsPage } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { guard, json, notFound, paramOf, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf, type Range } from './timeRange.js';
@@ -30,10 +31,10 @@ export function mountTranscriptsApi({ server, store, auth, log, timeZone }: Staf
       const request = await store.findByReference(query.reference);
       const summary = request && summarise(request.conversationId, await store.transcript(request.conversationId), query.q);
       const found = summary && overlaps(summary, range) ? [summary] : [];
-      return json({ conversations: found, total: found.length });
+      return json({ conversations: found, total: found.length } satisfies TranscriptsPage);
     }
     const page = await store.searchTranscripts({ ...range, ...(query.q ? { q: query.q } : {}), offset: query.offset, limit: query.limit });
-    return json({ conversations: page.conversations, total: page.total });
+    return json({ conversations: page.conversations, total: page.total } satisfies TranscriptsPage);
   }));
 
   server.get('/api/staff/transcripts/:conversationId', guard(log, async (req, res) => {
@@ -46,6 +47,6 @@ export function mountTranscriptsApi({ server, store, auth, log, timeZone }: Staf
     // A request is created during its conversation: only the months around it need reading.
     const near = await store.listRequests({ from: new Date(Math.min(...times) - DAY_MS), to: new Date(Math.max(...times) + DAY_MS) });
     const requests = near.filter((r) => r.conversationId === conversationId).map((r) => r.reference).reverse();
-    return json({ conversationId, entries, requests });
+    return json({ conversationId, entries, requests } satisfies Transcript);
   }));
 }

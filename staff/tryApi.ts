@@ -1,5 +1,6 @@
 // POST /api/staff/try: ask the bot's own live matcher, as `npm run ask` does, and see why.
 import { z } from 'zod';
+import type { TryAnswer } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, json, parse } from './http.js';
 
@@ -15,6 +16,6 @@ export function mountTryApi({ server, live, auth, log }: StaffContext): void {
     const { question, lang } = parse(tryBody, bodyOf(req), 'question');
     const result = live.matcher.match(question, { fallbackLanguage: lang ?? 'fr' });
     const { answer, clarify } = live.matcher.thresholds;
-    return json({ ...result, thresholds: { answer, clarify } });
+    return json({ ...result, thresholds: { answer, clarify } } satisfies TryAnswer);
   }));
 }

@@ -8,6 +8,7 @@ import type { MatchedArticle } from '../knowledge/matcher.js';
 import type { KnowledgeBase, Lang } from '../knowledge/types.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import type { TimeRange, UnansweredRecord } from '../tickets/types.js';
+import type { UnansweredPage } from '../web/apiTypes.js';
 import type { StaffContext } from './context.js';
 import { guard, json, parse, queryOf } from './http.js';
 import { rangeFields, rangeOf } from './timeRange.js';
@@ -80,6 +81,6 @@ export function mountUnansweredApi({ server, store, live, auth, log, timeZone }:
         ...group,
         suggestions: suggestionsFor(live, group.question, group.languages[0] ?? 'fr'),
       })),
-    });
+    } satisfies UnansweredPage);
   }));
 }

@@ -7,20 +7,10 @@ import { isSmallTalk } from '../dialogs/understand/smallTalk.js';
 import { normalise, type SynonymMap, type Token } from '../knowledge/matching/normalise.js';
 import type { Lang } from '../knowledge/types.js';
 import type { UnansweredRecord } from '../tickets/types.js';
+import type { UnansweredGroup, UnansweredKind } from '../web/apiTypes.js';
 
-export type UnansweredKind = UnansweredRecord['kind'];
-
-export interface UnansweredGroup {
-  key: string;
-  /** the most frequent wording */
-  question: string;
-  /** distinct wordings, most frequent first */
-  questions: string[];
-  count: number;
-  lastSeen: string;
-  languages: Lang[];
-  kinds: Record<UnansweredKind, number>;
-}
+// A group as the console's Unanswered page reads it (web/apiTypes.ts).
+export type { UnansweredGroup, UnansweredKind };
 
 export interface GroupOptions {
   synonyms?: Partial<Record<Lang, SynonymMap>>;

@@ -13,7 +13,7 @@ export class HttpError extends Error {
 
 export interface Reply {
   status: number;
-  /** JSON body, or a string sent as it is (with its content-type in headers) */
+  /** JSON body, or a string or bytes sent as they are (with their content-type in headers) */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -27,7 +27,7 @@ export function send(res: restify.Response, reply: Reply): void {
   if (reply.body === undefined) {
     res.writeHead(reply.status);
     res.end();
-  } else if (typeof reply.body === 'string') {
+  } else if (typeof reply.body === 'string' || reply.body instanceof Uint8Array) {
     res.writeHead(reply.status, { 'Content-Length': Buffer.byteLength(reply.body) });
     res.end(reply.body);
   } else {

@@ -39,7 +39,8 @@ export function contentSecurityPolicy(options: Pick<WebSiteOptions, 'embedOrigin
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    `connect-src 'self' ${options.connectOrigins.join(' ')}`.trim(),
+    // blob: Direct Line reads a file the customer picked from its blob URL before uploading it.
+    `connect-src 'self' blob: ${options.connectOrigins.join(' ')}`.trim(),
     "frame-src 'self'",
     "base-uri 'none'",
     forms ? "form-action 'self'" : "form-action 'none'",

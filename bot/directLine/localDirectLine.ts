@@ -23,6 +23,7 @@ import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
 import type { AttachmentStore } from '../../tickets/attachments.js';
 import { takeFiles, type ReceivedFiles } from '../../tickets/fileIntake.js';
 import type { TranscriptEntry } from '../../tickets/types.js';
+import { downloadHeaders, showsInPlace } from '../../web/fileDownload.js';
 import { readUpload, UploadProblem } from './upload.js';
 
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -85,21 +86,6 @@ class HttpProblem extends Error {
 
 function refuseIfLimited(allowed: Allowed, what: string): void {
   if (!allowed.ok) throw new HttpProblem(429, 'TooManyRequests', `too many ${what}: try again in ${allowed.retryAfterSeconds} s`, allowed.retryAfterSeconds);
-}
-
-/**
- * A kept file as a download: its recognised type, never sniffed by the browser, never run as a page
- * (sandboxed, no scripts); only images shown in place.
- */
-export function sendFile(res: restify.Response, file: { name: string; contentType: string }, bytes: Buffer, { inline }: { inline: boolean }): void {
-  res.header('Content-Type', file.contentType);
-  res.header('Content-Length', String(bytes.byteLength));
-  res.header('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.name)}`);
-  res.header('X-Content-Type-Options', 'nosniff');
-  res.header('Content-Security-Policy', "default-src 'none'; sandbox");
-  res.header('Cache-Control', 'private, no-store');
-  res.writeHead(200);
-  res.end(bytes);
 }
 
 /** Direct Line's error body: `{ error: { code, message } }`. */
@@ -201,7 +187,8 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
       from: { name: '', ...from, id: claims.userId, role: 'user' },
       recipient: BOT_ACCOUNT,
       ...(posted.locale ?? conversation.locale ? { locale: posted.locale ?? conversation.locale } : {}),
-      ...(files ? { attachments: files.kept.map((f) => ({ contentType: f.contentType, name: f.name, contentUrl: fileUrl(conversation.id, f.id) })) } : {}),
+      // An image with a thumbnail is drawn in the customer's bubble (Web Chat draws other files as a link).
+      ...(files ? { attachments: files.kept.map((f) => ({ contentType: f.contentType, name: f.name, contentUrl: fileUrl(conversation.id, f.id), ...(showsInPlace(f.contentType) ? { thumbnailUrl: fileUrl(conversation.id, f.id) } : {}) })) } : {}),
       ...(files || Object.keys(clientData).length > 0 ? { channelData: { ...clientData, ...(files ? { [RECEIVED_FILES]: files } : {}) } } : {}),
     };
     // The user's own activity goes in the list first, with the id we answer: Web Chat matches
@@ -289,7 +276,10 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
       server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/files/:fileId`, route(async (req, res) => {
         const kept = deps.files ? await deps.files.readFile(String(req.params.conversationId ?? ''), String(req.params.fileId ?? '')) : undefined;
         if (!kept) throw new HttpProblem(404, 'NotFound', 'no such file');
-        sendFile(res, kept.file, kept.bytes, { inline: kept.file.contentType.startsWith('image/') });
+        for (const [name, value] of Object.entries(downloadHeaders(kept.file, { inline: showsInPlace(kept.file.contentType) }))) res.header(name, value);
+        res.header('Content-Length', String(kept.bytes.byteLength));
+        res.writeHead(200);
+        res.end(kept.bytes);
       }));
 
       server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, route(async (req, res) => {

@@ -88,7 +88,7 @@ describe('the website', function () {
 describe('the Content-Security-Policy of the chat pages', () => {
   it("lets the page call an Azure Direct Line endpoint when one is configured", () => {
     const csp = contentSecurityPolicy({ embedOrigins: ['*'], connectOrigins: ['https://europe.directline.botframework.com', 'wss://europe.directline.botframework.com'] }, 'embeddable');
-    expect(csp).to.include("connect-src 'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com");
+    expect(csp).to.include("connect-src 'self' blob: https://europe.directline.botframework.com wss://europe.directline.botframework.com");
     expect(csp).to.include('frame-ancestors *');
   });
 

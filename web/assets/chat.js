@@ -143,7 +143,14 @@ const styleOptions = {
   // A long answer stops scrolling at its own top: the customer reads it from its first line
   // instead of landing on its end.
   autoScrollSnapOnPage: true,
-  hideUploadButton: true,
+  // Screenshots and logs for the support team (the server checks each file again: its real type,
+  // 10 MB, 5 per message; the bot explains a refusal). The picker offers what is accepted.
+  hideUploadButton: false,
+  uploadAccept: 'image/png,image/jpeg,image/gif,image/webp,image/bmp,image/heic,.heic,application/pdf,.pdf,.txt,.log,.csv,.json,.xml,.ini,.cfg,.conf,.md,.zip,application/zip',
+  uploadMultiple: true,
+  // Its thumbnails are drawn in a worker made from a blob: the page's CSP allows no such worker;
+  // the sent message shows the image from the server instead.
+  enableUploadThumbnail: false,
   sendBoxHeight: 48,
   suggestedActionLayout: 'flow',
   suggestedActionBorderRadius: 18,

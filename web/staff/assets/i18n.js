@@ -246,6 +246,14 @@ export const fmt = {
   score: function (x) {
     return typeof x === 'number' ? x.toFixed(2) : '—';
   },
+  /**
+   * A file's size: 240 kB, 1.2 MB.
+   * @param {number} bytes
+   */
+  size: function (bytes) {
+    const [value, unit] = bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : [Math.max(bytes / 1e3, 0.1), 'kilobyte'];
+    return new Intl.NumberFormat(locale(), { style: 'unit', unit: unit, maximumFractionDigits: 1 }).format(value);
+  },
 };
 
 /**

@@ -109,6 +109,7 @@ function triedCard(r) {
           a.missing ? h('p', { class: 'quote' }, h('span', { class: 'muted' }, t('whatWasMissing') + ' '), a.missing) : null);
       }))
       : empty(t('noArticlesTried')),
+    filesList(r),
     steps.length
       ? [h('h4', null, t('flowSteps')), h('ol', { class: 'steps' }, steps.map(function (s) {
         return h('li', null, h('code', null, s.articleId), ' › ', h('code', null, s.stepId), ' → ', h('strong', null, s.choice));
@@ -117,6 +118,26 @@ function triedCard(r) {
     r.conversationId
       ? h('p', null, h('a', { class: 'btn btn--secondary', href: '/staff/transcripts?id=' + encodeURIComponent(r.conversationId) }, t('openTranscript')))
       : null);
+}
+
+/**
+ * The customer's screenshots and logs, with what was tried: those sent before the request, then
+ * those added to it. Downloaded signed in, through the request.
+ * @param {RequestView} r
+ */
+function filesList(r) {
+  const later = (r.messages || []).flatMap(function (m) { return m.attachments || []; });
+  const files = (r.attachments || []).map(function (f) { return { file: f, later: false }; })
+    .concat(later.map(function (f) { return { file: f, later: true }; }));
+  if (!files.length) return null;
+  return [h('h4', null, t('filesSent')), h('ul', { class: 'file-list' }, files.map(function (item) {
+    const f = item.file;
+    const href = '/api/staff/requests/' + encodeURIComponent(r.reference) + '/files/' + encodeURIComponent(f.id);
+    return h('li', null,
+      h('a', { href: href, download: f.name }, f.name),
+      ' ', h('span', { class: 'muted' }, fmt.size(f.size) + ' · ' + f.contentType.split(';')[0]),
+      item.later ? h('span', { class: 'muted' }, ' · ' + t('fileAddedLater')) : null);
+  }))];
 }
 
 /**

@@ -1,12 +1,30 @@
 // Files the customer sent (a screenshot, a log): refused ones are explained; kept ones go to the
 // request the customer is answering (the support team wrote lately), else wait in the conversation
-// for the request they may open (requestDialog takes them). Files alone end the turn: the question
-// under way is asked again, or the customer is asked what the problem is.
+// for the request they may open (requestDialog takes them). Files alone, or with words that only
+// present them ("voilà la capture"), end the turn: the question under way is asked again, or the
+// customer is asked what the problem is.
 import type { TurnContext } from 'botbuilder';
 import { strings } from '../strings/index.js';
 import type { ReceivedFiles } from '../tickets/fileIntake.js';
 import type { HelpdeskDeps } from './deps.js';
 import { answeringRequest, langOf, type Session } from './session.js';
+
+/**
+ * Words that only present the files ("voilà la capture", "here's the log", "ci-joint l'erreur"):
+ * a message made of them alone asks nothing, so it is not taken for a question.
+ */
+const PRESENTING = new Set([
+  'voila', 'voici', 'ci', 'joint', 'jointe', 'joints', 'jointes', 'piece', 'pieces', 'pj', 'en', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'un', 'une',
+  'mon', 'ma', 'mes', 'ce', 'cette', 'ces', 'ecran', 'copie', 'impression', 'capture', 'captures', 'screen', 'screenshot', 'screenshots', 'photo', 'photos',
+  'image', 'images', 'fichier', 'fichiers', 'log', 'logs', 'journal', 'journaux', 'erreur', 'erreurs', 'message', 'tiens', 'et', 'aussi', 'merci',
+  'here', 'is', 's', 'are', 'the', 'a', 'an', 'my', 'this', 'these', 'attached', 'attachment', 'see', 'file', 'files', 'of', 'error', 'errors', 'and', 'also', 'thanks',
+]);
+
+/** "voila la capture de l'erreur": only presents the files; "l'export bloque, voila la capture": a question. */
+export function onlyPresentsFiles(text: string): boolean {
+  const words = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((w) => PRESENTING.has(w));
+}
 
 export type FilesOutcome =
   /** nothing to do with files */
@@ -29,7 +47,7 @@ export async function receiveFiles(context: TurnContext, deps: HelpdeskDeps, ses
   }
   if (received.kept.length > 0) {
     session.files = [...(session.files ?? []), ...received.kept];
-    lines.push(text.trim() === '' && !asking ? t.filesKeptAskProblem(names) : t.filesKept(names));
+    lines.push(onlyPresentsFiles(text) && !asking ? t.filesKeptAskProblem(names) : t.filesKept(names));
   }
   await context.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
   return 'kept';

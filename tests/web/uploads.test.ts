@@ -76,6 +76,14 @@ describe('files sent from Web Chat', function () {
     expect((await store.files.filesOf(chat.conversationId)).map((f) => f.name)).to.deep.equal(['capture écran.png']);
   });
 
+  it('takes "voila la capture" with a file as presenting it, asks what is wrong, and answers the problem typed next', async () => {
+    const chat = await startChat(base);
+    await upload(chat, [{ name: 'erreur.png', bytes: png, type: 'image/png' }], "voila la capture de l'erreur");
+    expect((await botSaid(chat)).at(-1)).to.include('Dites-moi en quelques mots ce qui ne va pas');
+    await say(chat, 'je narrive plus a me connecter');
+    expect((await botSaid(chat)).slice(-3).join('\n'), (await botSaid(chat)).join(' | ')).to.match(/connect/i);
+  });
+
   it('explains a refused program and a file over 10 MB, and keeps neither', async () => {
     const chat = await startChat(base);
     expect((await upload(chat, [{ name: 'setup.exe', bytes: exe }, { name: 'video.png', bytes: Buffer.concat([png, Buffer.alloc(MAX_FILE_BYTES)]) }])).status).to.equal(200);

@@ -4,7 +4,7 @@ import type { Thresholds } from '../knowledge/matching/thresholds.js';
 import { DEFAULT_THRESHOLDS } from '../knowledge/matching/defaultThresholds.js';
 import { parseBusinessHours, type BusinessHours } from '../dialogs/contact/businessHours.js';
 import type { SlotOptions } from '../dialogs/contact/slots.js';
-import { DEFAULT_TRAFFIC_LIMITS } from './trafficLimits.js';
+import { DEFAULT_TRAFFIC_LIMITS, type TrafficLimits } from './trafficLimits.js';
 import { DEFAULT_LINK_HOSTS } from '../knowledge/answerSafety.js';
 import type { SupportLevel } from '../tickets/types.js';
 import { DEFAULT_FIRST_REPLY_HOURS } from '../staff/requestDue.js';
@@ -28,7 +28,7 @@ export interface Config {
   /** days transcripts, analysis records and conversation state are kept */
   retentionDays: number;
   /** anonymous chats started per address per hour, messages per conversation per minute */
-  traffic: { startsPerHour: number; messagesPerMinute: number };
+  traffic: TrafficLimits;
   /** the staff console: bearer token for scripts, session signing secret, X-Forwarded-For trusted */
   staff: { token?: string; sessionSecret?: string; trustProxy: boolean };
   /** Bot Framework registration; absent in local mode */
@@ -84,6 +84,7 @@ const Env = z.object({
   RETENTION_DAYS: optional(z.coerce.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1')),
   LIMIT_CHAT_STARTS_PER_HOUR: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')),
   LIMIT_MESSAGES_PER_MINUTE: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')),
+  LIMIT_HELP_PER_MINUTE: optional(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1')),
   STAFF_TOKEN: optional(z.string().min(32, 'must be at least 32 characters (a bearer token for scripts)')),
   STAFF_SESSION_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   STAFF_TRUST_PROXY: optional(z.enum(['true', 'false'], { error: "must be 'true' or 'false'" })),
@@ -194,7 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     retentionDays: e.RETENTION_DAYS ?? 365,
-    traffic: { startsPerHour: e.LIMIT_CHAT_STARTS_PER_HOUR ?? DEFAULT_TRAFFIC_LIMITS.startsPerHour, messagesPerMinute: e.LIMIT_MESSAGES_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.messagesPerMinute },
+    traffic: { startsPerHour: e.LIMIT_CHAT_STARTS_PER_HOUR ?? DEFAULT_TRAFFIC_LIMITS.startsPerHour, messagesPerMinute: e.LIMIT_MESSAGES_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.messagesPerMinute, helpPerMinute: e.LIMIT_HELP_PER_MINUTE ?? DEFAULT_TRAFFIC_LIMITS.helpPerMinute },
     ...(e.SMTP_URL && e.MAIL_FROM ? { mail: { url: e.SMTP_URL, from: e.MAIL_FROM, ...(e.MAIL_REPLY_TO ? { replyTo: e.MAIL_REPLY_TO } : {}) } } : {}),
     firstReplyHours: firstReplyHoursOf(e.FIRST_REPLY_HOURS),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') } : {}),

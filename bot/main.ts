@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     log: (line) => log.warn(line),
   });
   mountStaffPages(server, { log: logLine });
-  mountHelpPages(server, { live, store, log: logLine, ...(config.publicUrl ? { origin: config.publicUrl } : {}) });
+  mountHelpPages(server, { live, store, log: logLine, limits: traffic, trustProxy: config.staff.trustProxy, ...(config.publicUrl ? { origin: config.publicUrl } : {}) });
   server.listen(config.port, config.host, () => {
     // PORT=0 picks a free port: print the real one (tests read this line).
     const port = server.address().port;

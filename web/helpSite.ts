@@ -12,7 +12,9 @@ import { LANGS, type Lang } from '../knowledge/types.js';
 import { bodyOf, guard, HttpError, paramOf, parse, queryOf, type Reply } from '../staff/http.js';
 import type { HelpdeskStore } from '../tickets/helpdeskStore.js';
 import { HELP_PAGE_CONVERSATION } from '../tickets/types.js';
-import { renderArticle, renderIndex, renderNotFound, renderSearch } from './help/renderPages.js';
+import { clientIp } from '../bot/clientAddress.js';
+import type { TrafficLimiter } from '../bot/trafficLimits.js';
+import { renderArticle, renderIndex, renderNotFound, renderSearch, renderTooMany } from './help/renderPages.js';
 import { searchOutcome } from './help/search.js';
 import { contentSecurityPolicy } from './site.js';
 import { fileSender } from './staticFiles.js';
@@ -24,6 +26,10 @@ export interface HelpPagesDeps {
   store: Pick<HelpdeskStore, 'recordAnswerShown' | 'recordFeedback' | 'recordUnanswered'>;
   /** the public address (PUBLIC_URL) for canonical links; relative links without it */
   origin?: string;
+  /** searches and feedback per client address (absent: unlimited) */
+  limits?: Pick<TrafficLimiter, 'help'>;
+  /** believe X-Forwarded-For from a reverse proxy on loopback or the private network */
+  trustProxy?: boolean;
   log: (line: string, err?: unknown) => void;
 }
 
@@ -66,6 +72,13 @@ export function mountHelpPages(server: restify.Server, deps: HelpPagesDeps): voi
   const origin = deps.origin ?? '';
   const log = (line: string) => deps.log(line);
   const articleOf = (id: string) => live.kb().articles.find((a) => a.id === id);
+  /** Each search runs the matcher and may write a record: a client address gets so many a minute. */
+  const limited = async (req: restify.Request, lang: Lang): Promise<Reply | undefined> => {
+    if (!deps.limits) return undefined;
+    const allowed = await deps.limits.help(clientIp(req, deps.trustProxy ?? false));
+    if (allowed.ok) return undefined;
+    return { status: 429, body: renderTooMany(lang, allowed.retryAfterSeconds, origin), headers: { ...HTML_HEADERS, 'Retry-After': String(allowed.retryAfterSeconds) } };
+  };
 
   // The pages' own styles, beside site.css (the website's fixed list of files is another module's).
   const sendFile = fileSender({ 'X-Content-Type-Options': 'nosniff' }, 'help centre', deps.log);
@@ -84,6 +97,8 @@ export function mountHelpPages(server: restify.Server, deps: HelpPagesDeps): voi
   }));
   server.get('/help/:lang/search', guard(log, async (req) => {
     const lang = langOf(req);
+    const refused = await limited(req, lang);
+    if (refused) return refused;
     const query = (queryOf(req).q ?? '').slice(0, 200);
     const result = live.matcher.match(query, { fallbackLanguage: lang });
     const outcome = searchOutcome(result, live.matcher.thresholds, articleOf);
@@ -107,6 +122,8 @@ export function mountHelpPages(server: restify.Server, deps: HelpPagesDeps): voi
 
   server.post('/help/:lang/:id/feedback', guard(log, async (req) => {
     const lang = langOf(req);
+    const refused = await limited(req, lang);
+    if (refused) return refused;
     const article = articleOf(paramOf(req, 'id'));
     if (!article) return html(renderNotFound(lang, origin), 404);
     const form = parse(feedbackSchema, bodyOf(req), 'feedback');

@@ -8,7 +8,7 @@ describe('traffic limits', function () {
   this.timeout(30_000);
 
   it('refuse new chats past the limit for one address with 429 and Retry-After, nothing created', async () => {
-    const bot = await startInProcess({ dataDir: await tempDataDir(), limits: createTrafficLimiter({ startsPerHour: 3, messagesPerMinute: 30 }) });
+    const bot = await startInProcess({ dataDir: await tempDataDir(), limits: createTrafficLimiter({ startsPerHour: 3, messagesPerMinute: 30, helpPerMinute: 30 }) });
     try {
       const start = () => fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       for (let i = 0; i < 3; i++) expect((await start()).status).to.equal(201);
@@ -22,7 +22,7 @@ describe('traffic limits', function () {
   });
 
   it('refuse messages past the limit in one conversation, on the chat and on /api/messages', async () => {
-    const bot = await startInProcess({ dataDir: await tempDataDir(), limits: createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 2 }) });
+    const bot = await startInProcess({ dataDir: await tempDataDir(), limits: createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 2, helpPerMinute: 30 }) });
     try {
       const { conversationId, token } = (await (await fetch(`${bot.url}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { conversationId: string; token: string };
       const say = () => fetch(`${bot.url}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ type: 'message', text: 'bonjour' }) });

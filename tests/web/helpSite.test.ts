@@ -6,6 +6,7 @@ import { createLowdbStore, type HelpdeskStore } from '../../tickets/helpdeskStor
 import type { KnowledgeBase } from '../../knowledge/types.js';
 import { bundled } from '../helpers/bundledKb.js';
 import { tempDir } from './helpers.js';
+import { createTrafficLimiter, DEFAULT_TRAFFIC_LIMITS } from '../../bot/trafficLimits.js';
 
 describe('the help centre over HTTP', () => {
   let url = '';
@@ -126,5 +127,31 @@ describe('the help centre over HTTP', () => {
     const page = await (await get('/help/en/search?q=%3Cscript%3Ealert(1)%3C/script%3E')).text();
     expect(page).to.not.include('<script>alert(1)</script>');
     expect(page).to.include('&lt;script&gt;');
+  });
+});
+
+describe('the help centre under a flood of searches', () => {
+  it('answers a search past the limit with 429, when to try again in the page\'s language, and keeps nothing', async () => {
+    const { kb, matcher } = await bundled();
+    const store = createLowdbStore({ dataDir: await tempDir() });
+    const server = restify.createServer();
+    server.use(restify.plugins.bodyParser({ maxBodySize: 64 * 1024, mapParams: false }));
+    mountHelpPages(server, { live: { kb: () => kb, matcher }, store, limits: createTrafficLimiter({ ...DEFAULT_TRAFFIC_LIMITS, helpPerMinute: 3 }), log: () => undefined });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (let i = 0; i < 3; i++) expect((await fetch(`${url}/help/fr/search?q=zzqx+introuvable+${i}`)).status).to.equal(200);
+      const refused = await fetch(`${url}/help/fr/search?q=zzqx+introuvable+4`);
+      expect(refused.status).to.equal(429);
+      expect(Number(refused.headers.get('retry-after'))).to.be.within(1, 60);
+      expect(await refused.text()).to.include('Beaucoup de recherches viennent de votre connexion');
+      expect((await store.listUnanswered()).map((r) => r.question)).to.not.include('zzqx introuvable 4');
+      const feedback = await fetch(`${url}/help/en/reset-password/feedback`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'helpful=yes', redirect: 'manual' });
+      expect(feedback.status).to.equal(429);
+      expect(await feedback.text()).to.include('Many searches are coming from your connection');
+      expect((await fetch(`${url}/help/fr/reset-password`)).status, 'reading goes on').to.equal(200);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

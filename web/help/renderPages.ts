@@ -105,6 +105,19 @@ export function renderSearch(query: string, outcome: SearchOutcome, lang: Lang, 
   return page({ lang, title: q ? t.searchTitle(q) : t.searchButton, paths: { fr: search('fr'), en: search('en') }, origin, query: q, noindex: true, body: `<section class="help-results">${body}</section>` });
 }
 
+/** A search or an answer refused by the traffic limit: when to try again, and the way back. */
+export function renderTooMany(lang: Lang, seconds: number, origin = ''): string {
+  const t = HELP_TEXTS[lang];
+  return page({
+    lang,
+    title: t.tooManyTitle,
+    paths: { fr: indexPath('fr'), en: indexPath('en') },
+    origin,
+    noindex: true,
+    body: `<section class="help-results"><h1>${esc(t.tooManyTitle)}</h1><p>${esc(t.tooManyText(seconds))}</p><p class="help-actions"><a class="help-button" href="/?locale=${lang}">${esc(t.askAssistant)}</a></p><p><a href="${indexPath(lang)}">${esc(t.backToIndex)}</a></p></section>`,
+  });
+}
+
 export function renderNotFound(lang: Lang, origin = ''): string {
   const t = HELP_TEXTS[lang];
   return page({

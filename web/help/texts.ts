@@ -18,6 +18,8 @@ export interface HelpTexts {
   emptySearch: string;
   notFoundTitle: string;
   notFoundText: string;
+  tooManyTitle: string;
+  tooManyText: (seconds: number) => string;
   related: string;
   category: string;
   askAssistant: string;
@@ -49,6 +51,8 @@ const fr: HelpTexts = {
   resultsFor: (q, count) => `${count} article${count > 1 ? 's' : ''} pour « ${q} »`,
   didYouMean: 'Vouliez-vous dire :',
   nothingFound: (q) => `Aucun article ne répond à « ${q} ».`,
+  tooManyTitle: 'Un instant, s’il vous plaît',
+  tooManyText: (seconds) => `Beaucoup de recherches viennent de votre connexion : réessayez dans ${seconds} s. L’assistant et les articles restent accessibles.`,
   nothingFoundHelp: "Notre équipe a noté votre question. L'assistant peut vous aider, ou vous pouvez nous contacter.",
   emptySearch: 'Tapez quelques mots pour chercher un article.',
   notFoundTitle: 'Article introuvable',
@@ -87,6 +91,8 @@ const en: HelpTexts = {
   resultsFor: (q, count) => `${count} article${count > 1 ? 's' : ''} for “${q}”`,
   didYouMean: 'Did you mean:',
   nothingFound: (q) => `No article answers “${q}”.`,
+  tooManyTitle: 'One moment, please',
+  tooManyText: (seconds) => `Many searches are coming from your connection: try again in ${seconds} s. The assistant and the articles are still there.`,
   nothingFoundHelp: 'Our team has noted your question. The assistant can help, or you can contact us.',
   emptySearch: 'Type a few words to search for an article.',
   notFoundTitle: 'Article not found',

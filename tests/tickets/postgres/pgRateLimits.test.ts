@@ -30,8 +30,8 @@ describe('rate limits on PostgreSQL, shared by every instance', () => {
   });
 
   it('counts a conversation\'s messages across instances', async () => {
-    const a = createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 3 }, pgLimiters(db.pool()));
-    const b = createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 3 }, pgLimiters(db.pool()));
+    const a = createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 3, helpPerMinute: 30 }, pgLimiters(db.pool()));
+    const b = createTrafficLimiter({ startsPerHour: 60, messagesPerMinute: 3, helpPerMinute: 30 }, pgLimiters(db.pool()));
     const results = [await a.message('conv-1'), await b.message('conv-1'), await a.message('conv-1'), await b.message('conv-1')];
     expect(results.map((r) => r.ok)).to.deep.equal([true, true, true, false]);
     expect((await a.message('conv-2')).ok).to.equal(true);

@@ -31,9 +31,8 @@ export default tseslint.config(
     rules: { 'no-unused-vars': ['error', { caughtErrors: 'none', argsIgnorePattern: '^_' }] },
   },
   {
-    // Classic scripts: the snippet other sites paste with a plain <script src>, and the demo page's
-    // script (next to become a module).
-    files: ['web/embed.js', 'web/assets/demo.js'],
+    // The one classic script: the snippet other sites paste with a plain <script src>.
+    files: ['web/embed.js'],
     languageOptions: { sourceType: 'script' },
   },
   {

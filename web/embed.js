@@ -1,19 +1,24 @@
+// @ts-check
 // The Scriba chat on any website, with one line:
 //   <script src="https://help.scriba.example/embed.js" data-locale="fr" async></script>
 // adds a round chat button at the bottom right; it opens a panel showing the chat page
 // (/chat.html) of the server the script came from, in an iframe loaded on first open.
 // data-locale: fr or en (default: the visitor's browser language). Styles are set through the DOM
 // (no <style> element, no inline script), so a strict Content-Security-Policy on the host page
-// only needs to allow this script and `frame-src` of the chat server.
+// only needs to allow this script and `frame-src` of the chat server. A classic script, not a
+// module: sites paste it with a plain <script src>, and it must run on their pages as it is.
 (function () {
   'use strict';
-  if (window.__scribaChat) return; // pasted twice: one button only
-  window.__scribaChat = true;
+  var page = /** @type {Window & { __scribaChat?: boolean }} */ (window);
+  if (page.__scribaChat) return; // pasted twice: one button only
+  page.__scribaChat = true;
 
-  var script = document.currentScript;
+  var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
   var origin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
   var asked = (script && script.getAttribute('data-locale')) || navigator.language || 'fr';
+  /** @type {'fr' | 'en'} */
   var lang = /^fr\b/i.test(asked) ? 'fr' : 'en';
+  /** @type {Record<'fr' | 'en', { open: string, close: string, title: string, unread: (n: number) => string }>} */
   var TEXTS = {
     fr: {
       open: "Ouvrir l'assistant Scriba", close: "Fermer l'assistant Scriba", title: 'Assistant Scriba',
@@ -29,8 +34,14 @@
   var CHAT_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="28" height="28" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z"/><path d="M8.5 12h.01M12 12h.01M15.5 12h.01"/></svg>';
   var CLOSE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="26" height="26" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18"/></svg>';
 
+  /**
+   * @template {HTMLElement} E
+   * @param {E} el
+   * @param {Record<string, string>} styles
+   * @returns {E}
+   */
   function css(el, styles) {
-    for (var key in styles) el.style.setProperty(key, styles[key]);
+    for (var key in styles) el.style.setProperty(key, styles[key] || '');
     return el;
   }
 
@@ -63,9 +74,11 @@
   badge.setAttribute('aria-hidden', 'true');
   var unread = 0;
 
+  /** @type {HTMLIFrameElement | null} */
   var frame = null;
   var isOpen = false;
 
+  /** @param {boolean} open */
   function remember(open) {
     try {
       if (open) sessionStorage.setItem(OPEN_KEY, '1');
@@ -82,6 +95,7 @@
     css(button, { display: small && isOpen ? 'none' : 'flex' });
   }
 
+  /** @param {boolean} open */
   function setOpen(open) {
     isOpen = open;
     if (open && !frame) {

@@ -74,7 +74,7 @@ describe('the website', function () {
     expect(avatar.headers.get('content-type')).to.equal('image/svg+xml');
     expect(await avatar.text()).to.include('<svg');
     // demo.js adds the snippet with the server's real address, in the visitor's language.
-    expect(await (await fetch(`${base}/demo.html`)).text()).to.include('<script src="/assets/demo.js" defer></script>');
+    expect(await (await fetch(`${base}/demo.html`)).text()).to.include('<script type="module" src="/assets/demo.js"></script>');
     expect(await (await fetch(`${base}/assets/demo.js`)).text()).to.include("location.origin + '/embed.js'");
   });
 

@@ -13,6 +13,9 @@ export interface SupportTeamHandler {
   onCardAction(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse>;
 }
 
+/** The event the chat page sends when opened from an article's "Talk to a human": `{ articleId, kind? }`. */
+export const HELP_PAGE_CONTACT = 'scriba/contact';
+
 export class HelpdeskBot extends ActivityHandler {
   private team: SupportTeamHandler | undefined;
 
@@ -34,6 +37,15 @@ export class HelpdeskBot extends ActivityHandler {
       }
       // Web Chat and the Emulator announce both the bot and the user: greet once, for the user.
       if (!this.team?.owns(context) && (context.activity.membersAdded ?? []).some((m) => m.id !== botId)) await conversation.welcome(context);
+      await next();
+    });
+    // The chat page opened from a help-centre article's "Talk to a human" (chat.js sends it once).
+    this.onEvent(async (context, next) => {
+      const { name, value } = context.activity;
+      const contact = name === HELP_PAGE_CONTACT && typeof value === 'object' && value !== null ? (value as { articleId?: unknown; kind?: unknown }) : undefined;
+      if (contact && typeof contact.articleId === 'string' && !this.team?.owns(context)) {
+        await conversation.contactFromHelpPage(context, contact.articleId, contact.kind === 'callback' ? 'callback' : contact.kind === 'ticket' ? 'ticket' : undefined);
+      }
       await next();
     });
     this.onMessage(async (context, next) => {

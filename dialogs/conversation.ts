@@ -18,10 +18,10 @@ import { mostAsked, POPULAR_WINDOW_DAYS } from './popular.js';
 import { markdown, withButtons } from './render.js';
 import { fieldNamed } from './request/fields.js';
 import { RequestDialog } from './requestDialog.js';
-import { requestFor } from './requestStart.js';
+import { escalationFor, requestFor, type RequestOptions } from './requestStart.js';
 import { route } from './route.js';
 import { takeAddition } from './requestAdditions.js';
-import { langOf, newSession, type Session } from './session.js';
+import { langOf, newSession, noteArticleShown, type Session } from './session.js';
 import { StatusDialog, type StatusOptions } from './statusDialog.js';
 import type { ControlIntent } from './understand/controlIntents.js';
 import { languageOfLocale, startLanguage } from './understand/language.js';
@@ -92,12 +92,9 @@ export class HelpdeskConversation {
     await context.sendActivity(withButtons(t.topicsIntro, await this.popularTitles(langOf(session))));
   }
 
-  /** A message, with the files it brought (checked and kept by the bot layer) if any. */
-  async onMessage(context: TurnContext, files?: ReceivedFiles): Promise<void> {
-    const session = await sessionOf(this.deps, context);
-    // First message without a welcome (Teams, some clients): the client's locale, once.
-    this.start(context, session);
-    const { understanding: u, language } = understand(context.activity.text ?? '', { language: session.language, offered: session.offered ?? [] }, {
+  /** Understands `text` once for the turn (the dialogs read it), in the conversation's language. */
+  private understandTurn(context: TurnContext, session: Session, text: string): Understanding {
+    const { understanding: u, language } = understand(text, { language: session.language, offered: session.offered ?? [] }, {
       matcher: this.deps.matcher,
       control: this.deps.control,
       now: this.deps.now,
@@ -106,6 +103,45 @@ export class HelpdeskConversation {
     });
     session.language = language;
     setUnderstanding(context, u);
+    return u;
+  }
+
+  /**
+   * "Talk to a human" on a help-centre article (the chat page opened from it): the article read is
+   * what was tried, and the request starts at once, for the article's level (a callback from a
+   * level-2 article's "call me back"). A request already under way goes on instead.
+   */
+  async contactFromHelpPage(context: TurnContext, articleId: string, kind: 'ticket' | 'callback' | undefined): Promise<void> {
+    const article = this.deps.matcher.article(articleId);
+    if (!article) return;
+    const session = await sessionOf(this.deps, context);
+    this.start(context, session);
+    this.understandTurn(context, session, '');
+    this.trackOffers(context, session);
+    const lang = langOf(session);
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog?.id === REQUEST) {
+      await dc.repromptDialog();
+      return;
+    }
+    await dc.cancelAllDialogs();
+    noteArticleShown(session, { id: article.id, title: article.title[lang], confidence: 1 });
+    await context.sendActivity(strings(lang).fromHelpPage(article.title[lang]));
+    const escalation = escalationFor(article.level);
+    const wanted = kind ?? (escalation.kind === 'callback' ? 'callback' : undefined);
+    await dc.beginDialog(REQUEST, {
+      queue: escalation.kind === 'ticket' ? escalation.queue : 1,
+      articleId: article.id,
+      ...(wanted ? { kind: wanted } : {}),
+    } satisfies RequestOptions);
+  }
+
+  /** A message, with the files it brought (checked and kept by the bot layer) if any. */
+  async onMessage(context: TurnContext, files?: ReceivedFiles): Promise<void> {
+    const session = await sessionOf(this.deps, context);
+    // First message without a welcome (Teams, some clients): the client's locale, once.
+    this.start(context, session);
+    const u = this.understandTurn(context, session, context.activity.text ?? '');
     this.trackOffers(context, session);
     const supportOffered = session.supportOffered;
     session.supportOffered = false;

@@ -104,6 +104,7 @@ export const en: Strings = {
   latestReply: (when, text) => `Latest message from our support team (${when}):\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `What would you like to add to request ${reference}?`,
   addedToRequest: (reference) => `Added to request **${reference}**: the support team will see it. To ask me something else, say "start over".`,
+  fromHelpPage: (title) => `You were reading "${title}" in the help centre: I'll pass your request to the support team, with that article.`,
   filesKept: (names) => `Got it: ${listed(names, 'en')}. ${names.length > 1 ? 'They go' : 'It goes'} with your request if you open one.`,
   filesKeptAskProblem: (names) => `Got it: ${listed(names, 'en')}. Tell me in a few words what is wrong: I'll look for an answer, and ${names.length > 1 ? 'these files go' : 'the file goes'} with your request if you open one.`,
   filesAddedToRequest: (reference, names) => `Added to request **${reference}**: ${listed(names, 'en')}. The support team will see it.`,

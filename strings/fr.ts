@@ -104,6 +104,7 @@ export const fr: Strings = {
   latestReply: (when, text) => `Dernier message de notre équipe support (${when}) :\n\n> ${text.replace(/\n/g, '\n> ')}`,
   askAddition: (reference) => `Que voulez-vous ajouter à la demande ${reference} ?`,
   addedToRequest: (reference) => `Ajouté à la demande **${reference}** : l'équipe support le verra. Pour me poser une autre question, dites « recommencer ».`,
+  fromHelpPage: (title) => `Vous lisiez « ${title} » dans le centre d'aide : je transmets votre demande à l'équipe support, avec cet article.`,
   filesKept: (names) => `Bien reçu : ${listed(names, 'fr')}. ${names.length > 1 ? 'Ils seront joints' : 'Il sera joint'} à votre demande si vous en ouvrez une.`,
   filesKeptAskProblem: (names) => `Bien reçu : ${listed(names, 'fr')}. Dites-moi en quelques mots ce qui ne va pas : je cherche une réponse, et ${names.length > 1 ? 'ces fichiers suivront' : 'ce fichier suivra'} votre demande si vous en ouvrez une.`,
   filesAddedToRequest: (reference, names) => `Ajouté à la demande **${reference}** : ${listed(names, 'fr')}. L'équipe support le verra.`,

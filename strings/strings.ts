@@ -112,6 +112,8 @@ export interface Strings {
   askAddition: (reference: string) => string;
   addedToRequest: (reference: string) => string;
 
+  /** the chat opened from a help-centre article's "Talk to a human" */
+  fromHelpPage: (title: string) => string;
   /** files the customer sent: kept with the conversation until a request takes them */
   filesKept: (names: string[]) => string;
   /** the same, with nothing typed and nothing asked: what is the problem? */

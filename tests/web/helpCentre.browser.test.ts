@@ -107,4 +107,30 @@ describe('the help centre in Chromium', function () {
     const send = await page.locator('[data-id="webchat-sendbox-input"]').boundingBox({ timeout: 20_000 });
     expect(send && send.y + send.height, 'the send box on the first screen').to.be.at.most(800);
   });
+
+  it('"Talk to a human" on an article opens the chat on a request that already knows the article', async () => {
+    await browser?.close();
+    browser = await launchChromium({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
+    const page = await browser.newPage();
+    await page.goto(`${bot.url}/help/fr/reset-password`);
+    await Promise.all([page.waitForURL((url) => url.pathname === '/'), page.getByRole('link', { name: 'Parler à un conseiller' }).first().click()]);
+    await page.getByText(/Vous lisiez « Réinitialiser votre mot de passe » dans le centre d.aide/).first().waitFor({ timeout: 20_000 });
+    // The address no longer asks: a reload goes on with the same conversation, without a second request.
+    await page.waitForURL((url) => !url.search.includes('contact='));
+    const box = page.locator('[data-id="webchat-sendbox-input"]');
+    await box.fill('par mail svp');
+    await box.press('Enter');
+    await page.getByText("En une phrase, pour quoi avez-vous besoin d’aide ?").first().waitFor({ timeout: 20_000 }).catch(async (err) => {
+      throw new Error(`the chat ends with: ${(await page.locator('.webchat__basic-transcript').innerText()).slice(-700)}`, { cause: err });
+    });
+    await box.fill('le lien de reinitialisation arrive jamais');
+    await box.press('Enter');
+    await page.getByText('Quel est votre nom ?').first().waitFor({ timeout: 20_000 }).catch(async (err) => {
+      throw new Error(`the chat ends with: ${(await page.locator('.webchat__basic-transcript').innerText()).slice(-700)}`, { cause: err });
+    });
+    await page.reload();
+    await page.getByText('Quel est votre nom ?').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('.webchat__bubble', { hasText: /Vous lisiez « Réinitialiser/ }).count(), 'asked once').to.equal(1);
+    await shot(page, 'talk-to-human-phone');
+  });
 });

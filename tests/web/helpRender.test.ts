@@ -4,7 +4,7 @@ import type { Article } from '../../knowledge/types.js';
 import { categoryOf } from '../../web/help/categories.js';
 import { MARKDOWN_OPTIONS, renderMarkdown, SANITIZE_OPTIONS } from '../../web/help/markdown.js';
 import { relatedArticles } from '../../web/help/related.js';
-import { renderArticle } from '../../web/help/renderPages.js';
+import { contactBlock, renderArticle } from '../../web/help/renderPages.js';
 import { searchOutcome } from '../../web/help/search.js';
 import { packageFile } from '../../web/staticFiles.js';
 
@@ -103,4 +103,12 @@ describe("the search's outcome from the matcher's decision", () => {
       expect(`${outcome.kind}:${'articles' in outcome ? outcome.articles.map((a) => a.id).join(',') : ''}`).to.equal(expected);
     });
   }
+});
+
+describe('the contact box of an article', () => {
+  it('opens the chat on a request about the article; a level-2 article also offers a callback', () => {
+    const box = contactBlock(2, 'fr', 'export-datev');
+    expect(box).to.include('href="/?locale=fr&amp;contact=export-datev"').and.include('href="/?locale=fr&amp;contact=export-datev&amp;kind=callback"');
+    expect(contactBlock(1, 'en')).to.include('href="/?locale=en"').and.not.include('contact=');
+  });
 });

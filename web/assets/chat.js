@@ -37,7 +37,7 @@ import { TEXTS } from './texts.js';
  * @property {() => void} end
  *
  * @typedef {{ dispatch(action: WebChatAction): unknown }} WebChatStore
- * @typedef {{ type: string, payload?: { activity?: { type?: string, from?: { role?: string } }, text?: string } }} WebChatAction
+ * @typedef {{ type: string, payload?: { activity?: { type?: string, from?: { role?: string } }, text?: string, name?: string, value?: unknown } }} WebChatAction
  * @typedef {(next: (action: WebChatAction) => unknown) => (action: WebChatAction) => unknown} Dispatcher
  * @typedef {(store: unknown) => Dispatcher} StoreMiddleware
  * @typedef {Record<string, string | number | boolean>} StyleOptions
@@ -219,7 +219,7 @@ function mount(session, resume) {
     pollingInterval: 500,
     conversationStartProperties: { locale: locale },
   });
-  const store = WebChat.createStore({}, tellEmbed);
+  const store = WebChat.createStore({}, tellEmbed, askForAPerson);
   current = { directLine: directLine, store: store, session: session, timer: setInterval(remember, 30000) };
   saveSession(session);
 
@@ -308,6 +308,34 @@ function tellEmbed() {
         window.parent.postMessage({ type: 'scriba-chat:message' }, '*');
       }
       return next(action);
+    };
+  };
+}
+
+/**
+ * Opened from a help-centre article's "Talk to a human" (`?contact=<article id>[&kind=callback]`):
+ * once connected, the bot is told which article was read, and starts the request from it. Sent
+ * once: the address loses the parameters, so a reload does not ask again.
+ */
+const contact = params.get('contact');
+const contactKind = params.get('kind') === 'callback' ? 'callback' : undefined;
+let contactSent = false;
+
+/** @type {StoreMiddleware} */
+function askForAPerson(store) {
+  const { dispatch } = /** @type {WebChatStore} */ (store);
+  return function (next) {
+    return function (action) {
+      const result = next(action);
+      if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED' && contact && !contactSent) {
+        contactSent = true;
+        dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'scriba/contact', value: contactKind ? { articleId: contact, kind: contactKind } : { articleId: contact } } });
+        const url = new URL(location.href);
+        url.searchParams.delete('contact');
+        url.searchParams.delete('kind');
+        history.replaceState(null, '', url.pathname + url.search + url.hash);
+      }
+      return result;
     };
   };
 }

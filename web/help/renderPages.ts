@@ -16,14 +16,17 @@ function articleList(articles: readonly Pick<Article, 'id' | 'title'>[], lang: L
   return `<ul class="help-list">${articles.map((a) => `<li><a href="${articlePath(lang, a.id)}">${esc(a.title[lang])}</a></li>`).join('')}</ul>`;
 }
 
-/** Where to turn when the article is not enough: the chat, and for level 2 a callback. */
-export function contactBlock(level: Article['level'], lang: Lang): string {
+/**
+ * Where to turn when the article is not enough: the chat, and for level 2 a callback. From an
+ * article, the chat opens on a request that already knows the article (chat.js, `contact=`).
+ */
+export function contactBlock(level: Article['level'], lang: Lang, articleId?: string): string {
   const t = HELP_TEXTS[lang];
-  const chat = `/?locale=${lang}`;
+  const chat = (kind?: 'callback') => `/?locale=${lang}${articleId ? `&amp;contact=${encodeURIComponent(articleId)}${kind ? `&amp;kind=${kind}` : ''}` : ''}`;
   return `<aside class="help-contact" aria-labelledby="help-contact-title">
       <h2 id="help-contact-title">${esc(t.contactTitle)}</h2>
       <p>${esc(t.contactText(level))}</p>
-      <p class="help-actions"><a class="help-button" href="${chat}">${esc(t.talkToHuman)}</a>${level === 2 ? ` <a class="help-button help-button--secondary" href="${chat}">${esc(t.callback)}</a>` : ''}</p>
+      <p class="help-actions"><a class="help-button" href="${chat()}">${esc(t.talkToHuman)}</a>${level === 2 ? ` <a class="help-button help-button--secondary" href="${chat('callback')}">${esc(t.callback)}</a>` : ''}</p>
     </aside>`;
 }
 
@@ -81,7 +84,7 @@ export function renderArticle({ article, all, lang, feedback, origin = '' }: Art
       </article>
       <div class="help-side">
         ${related.length ? `<nav class="help-related" aria-labelledby="help-related-title"><h2 id="help-related-title">${esc(t.related)}</h2>${articleList(related, lang)}</nav>` : ''}
-        ${contactBlock(article.level, lang)}
+        ${contactBlock(article.level, lang, article.id)}
       </div>
     </div>`,
   });

@@ -5,7 +5,8 @@
 // ticket" reads the same store.
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../tickets/requestChanges.js';
-import { REQUEST_PRIORITIES, REQUEST_STATUSES, SUPPORT_LEVELS, type AttachedFile, type HelpdeskRequest, type RequestFilter } from '../tickets/types.js';
+import { REQUEST_PRIORITIES, REQUEST_STATUSES, SUPPORT_LEVELS, type HelpdeskRequest, type RequestFilter } from '../tickets/types.js';
+import { filesOfRequest } from '../tickets/attachments.js';
 import { downloadHeaders } from '../web/fileDownload.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, HttpError, json, notFound, paramOf, parse, queryOf } from './http.js';
@@ -71,11 +72,6 @@ const pageQuery = requestFilterQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
 });
 
-/** Every file a request lists: those it was made with, then those the customer added. */
-export function filesOf(request: HelpdeskRequest): AttachedFile[] {
-  return [...(request.attachments ?? []), ...(request.messages ?? []).flatMap((m) => m.attachments ?? [])];
-}
-
 export function mountRequestsApi({ server, store, auth, log, timeZone, audit, accounts, now, dueRules }: StaffContext): void {
   const withDue = (request: HelpdeskRequest) => ({ ...request, due: dueOf(request, dueRules, now()) });
 
@@ -121,7 +117,7 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const request = await store.findByReference(paramOf(req, 'reference'));
     if (!request) throw notFound('request');
     const fileId = paramOf(req, 'fileId');
-    if (!filesOf(request).some((f) => f.id === fileId)) throw notFound('file');
+    if (!filesOfRequest(request).some((f) => f.id === fileId)) throw notFound('file');
     const kept = await store.files.readFile(request.conversationId, fileId);
     if (!kept) throw notFound('file');
     return { status: 200, body: kept.bytes, headers: downloadHeaders(kept.file, { inline: false }) };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { folders } from './dataLayout.js';
 import { replaceFileDurably } from './durableJsonFile.js';
 import { storedFileSchema } from './schemas.js';
-import type { StoredFile } from './types.js';
+import type { AttachedFile, HelpdeskRequest, StoredFile } from './types.js';
 import { isoWithOffset } from './zonedTime.js';
 
 export interface NewFile {
@@ -32,6 +32,11 @@ export interface AttachmentStore {
   removeConversation(conversationId: string): Promise<number>;
   /** Removes the files sent before `cutoff` that no request keeps; how many. */
   purgeBefore(cutoff: Date): Promise<number>;
+}
+
+/** Every file a request lists: those it was made with, then those the customer added to it. */
+export function filesOfRequest(request: Pick<HelpdeskRequest, 'attachments' | 'messages'>): AttachedFile[] {
+  return [...(request.attachments ?? []), ...(request.messages ?? []).flatMap((m) => m.attachments ?? [])];
 }
 
 /** 128 random bits, URL-safe: a file's id is its name in the store and cannot be guessed. */

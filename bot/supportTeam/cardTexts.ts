@@ -19,6 +19,7 @@ export interface CardTexts {
   dues: Record<DueState, string>;
   tried: string;
   nothingTried: string;
+  files: string;
   lastFromCustomer: string;
   assignToMe: string;
   changeStatus: string;
@@ -52,6 +53,7 @@ const en: CardTexts = {
   firstReply: 'First reply',
   dues: { due: 'due', overdue: 'OVERDUE since', met: 'in time', late: 'late' },
   tried: 'Already tried with the assistant',
+  files: 'Files',
   nothingTried: 'Nothing: asked for a person straight away.',
   lastFromCustomer: 'Latest from the customer',
   assignToMe: 'Assign to me',
@@ -85,6 +87,7 @@ const fr: CardTexts = {
   firstReply: 'Première réponse',
   dues: { due: 'avant le', overdue: 'EN RETARD depuis le', met: 'à temps', late: 'en retard' },
   tried: 'Déjà essayé avec l’assistant',
+  files: 'Fichiers',
   nothingTried: 'Rien : a demandé une personne tout de suite.',
   lastFromCustomer: 'Dernier message du client',
   assignToMe: 'M’attribuer',

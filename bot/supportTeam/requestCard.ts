@@ -2,6 +2,7 @@
 // Actions) with what the next level needs at a glance, and Assign to me, Change status and Open in
 // the console. The same function draws the first post, every update in place and every refresh,
 // so all members see the same card.
+import { filesOfRequest } from '../../tickets/attachments.js';
 import type { Lang } from '../../knowledge/types.js';
 import { supportLevel } from '../../tickets/reference.js';
 import { REQUEST_STATUSES, type HelpdeskRequest } from '../../tickets/types.js';
@@ -36,6 +37,8 @@ export function requestCard(r: HelpdeskRequest, { lang, rules, now, consoleUrl }
     { title: t.priority, value: t.priorities[r.priority ?? 'normal'] },
     { title: r.kind === 'callback' ? t.callAt : t.firstReply, value: `${t.dues[due.state]} ${when(due.at, lang, zone)} (${zone})` },
     { title: t.customer, value: contact },
+    // Downloaded from the console (Open in the console): a card cannot carry a signed-in link.
+    ...(filesOfRequest(r).length ? [{ title: t.files, value: filesOfRequest(r).map((f) => f.name).join(', ') }] : []),
   ];
   const tried = r.tried.articles.map((a) => `• ${a.title}${a.feedback === 'not-helpful' ? ' ✗' : ''}${a.missing ? ` — “${a.missing}”` : ''}`);
   const lastFromCustomer = [...(r.messages ?? [])].reverse().find((m) => m.from === 'customer');

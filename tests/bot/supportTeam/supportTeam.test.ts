@@ -9,7 +9,10 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chatSubscriber } from '../../../bot/proactive.js';
+import { requestCard } from '../../../bot/supportTeam/requestCard.js';
 import { createSupportTeam } from '../../../bot/supportTeam/supportTeam.js';
+import type { HelpdeskRequest } from '../../../tickets/types.js';
+import { sampleTicket } from '../../tickets/helpers.js';
 import { parseBusinessHours } from '../../../dialogs/contact/businessHours.js';
 import { createDispatcher } from '../../../notify/dispatcher.js';
 import { createAccountStore } from '../../../staff/accounts.js';
@@ -191,5 +194,17 @@ describe('the support team in Teams (recorded Teams activities)', () => {
       value: { action: { type: 'Action.Execute', verb: 'refresh', data: { reference } }, trigger: 'automatic' },
     } as Partial<Activity>)).value as Card;
     expect(factsOf(refreshed).Priorité).to.equal('Urgente');
+  });
+
+  it('names the files the customer sent, and those they added later, on the card', () => {
+    const at = '2026-11-23T14:05:09+01:00';
+    const file = (id: string, name: string) => ({ id: id.padEnd(22, 'A'), name, contentType: 'image/png', size: 2048 });
+    const request: HelpdeskRequest = {
+      ...sampleTicket({ attachments: [file('a', 'erreur export.png')] }), kind: 'ticket', reference: 'L1-20261123-0001', createdAt: at, status: 'open', statusHistory: [{ status: 'open', at }],
+      messages: [{ id: 'm1', at, from: 'customer', text: '', visibility: 'public', attachments: [file('b', 'export.log')] }],
+    };
+    const card = requestCard(request, { lang: 'fr', rules: { firstReplyHours: DEFAULT_FIRST_REPLY_HOURS, business: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris') }, now: new Date(at) }) as unknown as Card;
+    expect(factsOf(card).Fichiers).to.equal('erreur export.png, export.log');
+    expect(factsOf(requestCard({ ...request, attachments: [], messages: [] }, { lang: 'fr', rules: { firstReplyHours: DEFAULT_FIRST_REPLY_HOURS, business: parseBusinessHours('mon-fri 09:00-18:00', 'Europe/Paris') }, now: new Date(at) }) as unknown as Card)).to.not.have.property('Fichiers');
   });
 });

@@ -139,7 +139,9 @@ export function createSupportTeam(deps: SupportTeamDeps) {
         await update(request, activityId);
         if (event.type === 'customerWrote') {
           const said = request.messages?.find((m) => m.id === event.changeId);
-          if (said) await inThread(activityId, `💬 ${request.contact.name ?? t.customer}: ${said.text}`);
+          // Files alone are an addition too: named, to download from the console.
+          const files = (said?.attachments ?? []).map((f) => `📎 ${f.name}`);
+          if (said) await inThread(activityId, `💬 ${request.contact.name ?? t.customer}: ${[said.text, ...files].filter(Boolean).join('\n\n')}`);
         }
         return 'delivered';
       },

@@ -78,7 +78,9 @@ export function messagesCard(r) {
             h('strong', null, who),
             h('span', { class: 'badge badge--' + kind }, t(kind === 'customer' ? 'messageFromCustomer' : kind === 'internal' ? 'messageInternal' : 'messagePublic')),
             h('time', { datetime: m.at }, fmt.dateTime(m.at))),
-          h('p', { class: 'prewrap' }, m.text));
+          m.text ? h('p', { class: 'prewrap' }, m.text) : null,
+          // Files the customer added (downloaded from the list under "What was tried").
+          (m.attachments || []).length ? h('p', { class: 'muted' }, (m.attachments || []).map(function (f) { return '📎 ' + f.name; }).join('  ')) : null);
       }))
       : empty(t('noMessagesYet')));
 }

@@ -19,12 +19,17 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, `help-${name}.png`), fullPage: true });
 }
 
-/** Elements whose right edge passes the viewport's (a page that scrolls sideways on a phone). */
+/**
+ * Elements whose right edge passes the viewport's (a page that scrolls sideways on a phone). Web
+ * Chat's live region is left out: screen readers read it, it is clipped to nothing on screen.
+ */
 function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { right: number; width: number }; tagName: string; className: string }> } }).document;
+    type El = { getBoundingClientRect(): { right: number; width: number }; tagName: string; className: string; closest(s: string): unknown };
+    const doc = (globalThis as unknown as { document: { documentElement: { clientWidth: number }; querySelectorAll(s: string): ArrayLike<El> } }).document;
     const width = doc.documentElement.clientWidth;
     return Array.from(doc.querySelectorAll('body *'))
+      .filter((el) => !el.closest('[class*="live-region"]'))
       .filter((el) => el.getBoundingClientRect().width > 0 && el.getBoundingClientRect().right > width + 1)
       .map((el) => `${el.tagName.toLowerCase()}.${String(el.className)}`);
   });
@@ -82,6 +87,24 @@ describe('the help centre in Chromium', function () {
         const after = await dashboardPageFigures(bot.url, 'reset-password');
         expect(after.pageHelpful).to.equal(before.pageHelpful + 1);
         expect(after.views).to.equal(before.views + 1);
+      });
+
+      it('a short answer in the chat links to its article, and "Read the full article" opens the page', async () => {
+        await page.goto(`${bot.url}/`);
+        const box = page.locator('[data-id="webchat-sendbox-input"]');
+        await box.fill('mon antivirus a mis scriba en quarantaine');
+        await box.press('Enter');
+        const link = page.locator('.webchat__bubble a', { hasText: /Lire l.article complet/ }).first();
+        await link.waitFor({ timeout: 20_000 });
+        expect(await link.getAttribute('href')).to.match(/\/help\/fr\/antivirus-blocked$/);
+        expect(await overflowing(page), 'elements wider than the viewport (chat)').to.deep.equal([]);
+        await shot(page, `short-answer-${size.name}`);
+        // Web Chat opens links in a new tab: the full article, the chat left where it was.
+        const [opened] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+        await opened.waitForLoadState();
+        expect(new URL(opened.url()).pathname).to.equal('/help/fr/antivirus-blocked');
+        expect(await opened.textContent('h1')).to.match(/antivirus/i);
+        await opened.close();
       });
 
       it('offers the assistant when a search finds nothing, and fits the screen', async () => {

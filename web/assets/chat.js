@@ -20,7 +20,10 @@ import { TEXTS } from './texts.js';
  * @typedef {object} WebChatApi
  * @property {(options: DirectLineOptions) => DirectLine} createDirectLine
  * @property {(initialState: object, ...middleware: StoreMiddleware[]) => WebChatStore} createStore
- * @property {(props: { directLine: DirectLine, store: WebChatStore, locale: string, styleOptions: StyleOptions }, element: HTMLElement) => void} renderWebChat
+ * @property {(props: { directLine: DirectLine, store: WebChatStore, locale: string, styleOptions: StyleOptions, renderMarkdown: MarkdownRenderer }, element: HTMLElement) => void} renderWebChat
+ * @property {MarkdownRenderer} renderMarkdown
+ *
+ * @typedef {(markdown: string, styleOptions?: unknown, options?: unknown) => string} MarkdownRenderer
  *
  * @typedef {object} DirectLineOptions
  * @property {string} domain
@@ -241,10 +244,24 @@ function mount(session, resume) {
       store: store,
       locale: locale,
       styleOptions: styleOptions,
+      renderMarkdown: withPageLinks,
     },
     host,
   );
   showStatus('');
+}
+
+/**
+ * The bot links the help centre's pages by their path (/help/fr/…): this page's server serves them.
+ * Web Chat only makes a link of an absolute http(s) address (anything else becomes an inert
+ * button), so the paths are made absolute on this page's origin before Web Chat draws them.
+ * @type {MarkdownRenderer}
+ */
+function withPageLinks(markdown, style, options) {
+  const absolute = String(markdown).replace(/\]\((\/(?!\/)[^\s)]*)\)/g, function (_all, path) {
+    return '](' + location.origin + path + ')';
+  });
+  return /** @type {WebChatApi} */ (WebChat).renderMarkdown(absolute, style, options);
 }
 
 /**

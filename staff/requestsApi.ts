@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from '../tickets/requestChanges.js';
 import { REQUEST_PRIORITIES, REQUEST_STATUSES, SUPPORT_LEVELS, type HelpdeskRequest, type RequestFilter } from '../tickets/types.js';
 import { filesOfRequest } from '../tickets/attachments.js';
+import type { Assignees, RequestAnswer, RequestsPage, RequestView } from '../web/apiTypes.js';
 import { downloadHeaders } from '../web/fileDownload.js';
 import type { StaffContext } from './context.js';
 import { bodyOf, guard, HttpError, json, notFound, paramOf, parse, queryOf } from './http.js';
@@ -73,7 +74,7 @@ const pageQuery = requestFilterQuery.extend({
 });
 
 export function mountRequestsApi({ server, store, auth, log, timeZone, audit, accounts, now, dueRules }: StaffContext): void {
-  const withDue = (request: HelpdeskRequest) => ({ ...request, due: dueOf(request, dueRules, now()) });
+  const withDue = (request: HelpdeskRequest): RequestView => ({ ...request, due: dueOf(request, dueRules, now()) });
 
   // A page at a time, with the total, so the inbox stays fast with years of requests. Sorted by due
   // time, the matching requests are ranked here (due times follow the configured business hours).
@@ -90,24 +91,24 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
         const whole = await store.findByReference(request.reference);
         return whole && { ...whole, due };
       }));
-      return json({ requests: page.filter((r) => r !== undefined), total: all.length, offset: query.offset, limit: query.limit });
+      return json({ requests: page.filter((r) => r !== undefined), total: all.length, offset: query.offset, limit: query.limit } satisfies RequestsPage);
     }
     const page = await store.pageRequests(filter, { offset: query.offset, limit: query.limit });
-    return json({ requests: page.requests.map(withDue), total: page.total, offset: query.offset, limit: query.limit });
+    return json({ requests: page.requests.map(withDue), total: page.total, offset: query.offset, limit: query.limit } satisfies RequestsPage);
   }));
 
   // Who a request can be given to: active agents and admins.
   server.get('/api/staff/assignees', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const owners = (await accounts.list()).filter((a) => !a.disabledAt && a.role !== 'viewer').map((a) => a.email).sort();
-    return json({ assignees: owners });
+    return json({ assignees: owners } satisfies Assignees);
   }));
 
   server.get('/api/staff/requests/:reference', guard(log, async (req, res) => {
     await auth.require(req, res, 'viewer');
     const request = await store.findByReference(paramOf(req, 'reference'));
     if (!request) throw notFound('request');
-    return json({ request: withDue(request) });
+    return json({ request: withDue(request) } satisfies RequestAnswer);
   }));
 
   // A file the customer sent with the request or added to it: only through the request that lists
@@ -132,7 +133,7 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     if (!request) throw notFound('request');
     await audit(req, principal, 'request-status-changed', request.reference, status);
     log(`staff: ${principal.email} set ${request.reference} to ${status}`);
-    return json({ request: withDue(request) });
+    return json({ request: withDue(request) } satisfies RequestAnswer);
   }));
 
   server.post('/api/staff/requests/:reference/replies', guard(log, async (req, res) => {
@@ -141,7 +142,7 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const request = await store.changeRequest(paramOf(req, 'reference'), { type: 'reply', text, visibility, by: principal.email });
     if (!request) throw notFound('request');
     await audit(req, principal, 'request-replied', request.reference, visibility);
-    return json({ request: withDue(request) }, 201);
+    return json({ request: withDue(request) } satisfies RequestAnswer, 201);
   }));
 
   server.post('/api/staff/requests/:reference/assignee', guard(log, async (req, res) => {
@@ -157,7 +158,7 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const request = await store.changeRequest(paramOf(req, 'reference'), { type: 'assign', assignee: owner, by: principal.email });
     if (!request) throw notFound('request');
     await audit(req, principal, 'request-assigned', request.reference, owner ?? 'nobody');
-    return json({ request: withDue(request) });
+    return json({ request: withDue(request) } satisfies RequestAnswer);
   }));
 
   server.post('/api/staff/requests/:reference/priority', guard(log, async (req, res) => {
@@ -166,6 +167,6 @@ export function mountRequestsApi({ server, store, auth, log, timeZone, audit, ac
     const request = await store.changeRequest(paramOf(req, 'reference'), { type: 'priority', priority, by: principal.email });
     if (!request) throw notFound('request');
     await audit(req, principal, 'request-prioritised', request.reference, priority);
-    return json({ request: withDue(request) });
+    return json({ request: withDue(request) } satisfies RequestAnswer);
   }));
 }

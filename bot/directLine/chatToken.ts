@@ -2,6 +2,7 @@
 // Bot (DIRECT_LINE_SECRET) the server exchanges the secret for a short-lived conversation token
 // from Direct Line's token API; the secret never leaves the server. Otherwise the local Direct Line
 // issues one. Either way the page gets { mode, domain, conversationId, token, expires_in }.
+import type { ChatToken } from '../../web/apiTypes.js';
 import { randomId } from './tokens.js';
 import { DIRECT_LINE_PATH, type LocalDirectLine, type Session } from './localDirectLine.js';
 import type restify from 'restify';
@@ -61,7 +62,7 @@ export function mountChatToken(server: restify.Server, { azure, local, fetch: fe
     if (azure) {
       try {
         const session = await generateAzureToken(azure, fetchImpl);
-        res.send(200, { mode: 'azure', domain: azure.endpoint.replace(/\/+$/, ''), ...session } satisfies ChatSession);
+        res.send(200, { mode: 'azure', domain: azure.endpoint.replace(/\/+$/, ''), ...session } satisfies ChatSession satisfies ChatToken);
       } catch (err) {
         // The details (URL, status) go to the log; the page only learns that chat is unavailable.
         log('website chat: could not get a Direct Line token', err instanceof Error ? err.message : err);
@@ -70,7 +71,7 @@ export function mountChatToken(server: restify.Server, { azure, local, fetch: fe
       return;
     }
     if (local) {
-      res.send(200, { mode: 'local', domain: DIRECT_LINE_PATH, ...local.newSession() } satisfies ChatSession);
+      res.send(200, { mode: 'local', domain: DIRECT_LINE_PATH, ...local.newSession() } satisfies ChatSession satisfies ChatToken);
       return;
     }
     res.send(404, { error: 'the website chat is not enabled on this server' });

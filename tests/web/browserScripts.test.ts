@@ -8,15 +8,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import restify from 'restify';
 import ts from 'typescript';
-import type { ChatSession } from '../../bot/directLine/chatToken.js';
-import type { ChatToken } from '../../web/apiTypes.js';
 import { mountWebSite } from '../../web/site.js';
 import { mountStaffPages } from '../../web/staffSite.js';
 import { PROJECT_ROOT } from '../helpers/bundledKb.js';
-
-// Compile-time: what POST /api/directline/token sends (bot/directLine/chatToken.ts) is what chat.js
-// reads (web/apiTypes.ts); `npm run typecheck` fails here when they part.
-const _tokenAnswerIsWhatChatReads = (session: ChatSession): ChatToken => session;
 
 /** The classic script other sites paste with a plain <script src>. */
 const SNIPPET = 'web/embed.js';

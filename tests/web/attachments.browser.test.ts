@@ -79,6 +79,13 @@ describe('a customer\'s screenshot, from the phone chat to the agent\'s download
     await chat.locator(FILE_INPUT).setInputFiles({ name: 'correctif.exe', mimeType: 'application/octet-stream', buffer: PROGRAM });
     await chat.locator(SEND_BOX).press('Enter');
     await see(chat, /Je n.ai pas pu accepter « correctif\.exe » : j.accepte les images/);
+    // Over 10 MB: left out at once, with why, before any upload (the server would refuse it too).
+    const uploads: string[] = [];
+    chat.on('request', (r) => { if (r.url().includes('/upload')) uploads.push(r.url()); });
+    await chat.locator(FILE_INPUT).setInputFiles({ name: 'video ecran.mp4', mimeType: 'video/mp4', buffer: Buffer.alloc(11 * 1024 * 1024, 1) });
+    await see(chat, 'Pas joint : « video ecran.mp4 » (10 Mo et 5 fichiers par message au plus).');
+    await chat.locator(SEND_BOX).press('Enter');
+    expect(uploads, 'nothing uploaded').to.deep.equal([]);
     await screenshot(chat, 'attachment-chat-phone.png');
 
     await type(chat, 'ca marche pas, je voudrais parler a un humain par mail svp');

@@ -40,7 +40,7 @@ import { TEXTS } from './texts.js';
  * @property {() => void} end
  *
  * @typedef {{ dispatch(action: WebChatAction): unknown }} WebChatStore
- * @typedef {{ type: string, payload?: { activity?: { type?: string, from?: { role?: string } }, text?: string, name?: string, value?: unknown } }} WebChatAction
+ * @typedef {{ type: string, payload?: { activity?: { type?: string, from?: { role?: string } }, text?: string, name?: string, value?: unknown, attachments?: ReadonlyArray<{ blob: Blob | File }>, id?: string, level?: string, message?: string } }} WebChatAction
  * @typedef {(next: (action: WebChatAction) => unknown) => (action: WebChatAction) => unknown} Dispatcher
  * @typedef {(store: unknown) => Dispatcher} StoreMiddleware
  * @typedef {Record<string, string | number | boolean>} StyleOptions
@@ -222,7 +222,7 @@ function mount(session, resume) {
     pollingInterval: 500,
     conversationStartProperties: { locale: locale },
   });
-  const store = WebChat.createStore({}, tellEmbed, askForAPerson);
+  const store = WebChat.createStore({}, tellEmbed, askForAPerson, filesWithinLimits);
   current = { directLine: directLine, store: store, session: session, timer: setInterval(remember, 30000) };
   saveSession(session);
 
@@ -352,6 +352,34 @@ function askForAPerson(store) {
         url.searchParams.delete('kind');
         history.replaceState(null, '', url.pathname + url.search + url.hash);
       }
+      return result;
+    };
+  };
+}
+
+/** The server's limits (tickets/filePolicy.ts), said before a long upload is refused. */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILES_PER_MESSAGE = 5;
+
+/**
+ * Picked files over the limits are left out of the message at once, with a notice saying which
+ * and why, instead of an upload the server refuses after it came (the server checks again).
+ * @type {StoreMiddleware}
+ */
+function filesWithinLimits(store) {
+  const { dispatch } = /** @type {WebChatStore} */ (store);
+  return function (next) {
+    return function (action) {
+      const picked = action.type === 'WEB_CHAT/SET_SEND_BOX_ATTACHMENTS' && action.payload && action.payload.attachments;
+      if (!picked) return next(action);
+      const kept = picked.filter(function (a, i) { return a.blob.size <= MAX_FILE_BYTES && i < MAX_FILES_PER_MESSAGE; });
+      if (kept.length === picked.length) return next(action);
+      const left = picked.filter(function (a) { return kept.indexOf(a) < 0; }).map(function (a) {
+        const name = 'name' in a.blob ? a.blob.name : 'file';
+        return lang === 'fr' ? '« ' + name + ' »' : '"' + name + '"';
+      });
+      const result = next({ type: action.type, payload: { attachments: kept } });
+      dispatch({ type: 'WEB_CHAT/SET_NOTIFICATION', payload: { id: 'scriba-files-not-attached', level: 'warn', message: t.filesNotAttached.replace('{names}', left.join(', ')) } });
       return result;
     };
   };

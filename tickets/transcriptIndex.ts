@@ -3,19 +3,10 @@
 // the transcript files on first use, then kept up to date by the store's appends and removals (one
 // process per DATA_DIR). A database backend would index the text instead.
 import { messageOf } from './transcriptMessages.js';
-import type { TimeRange, TranscriptEntry } from './types.js';
+import type { ConversationSummary, TimeRange, TranscriptEntry } from './types.js';
 import { timeBounds } from './dataLayout.js';
 
-export interface ConversationSummary {
-  conversationId: string;
-  firstAt: string;
-  lastAt: string;
-  messages: number;
-  /** the customer's first question (greetings, clicks and "talk to a human" aside), else the first thing they wrote */
-  title: string;
-  /** the first thing the customer wrote, or with a search, the message that matched */
-  snippet: string;
-}
+export type { ConversationSummary };
 
 export interface TranscriptSearch extends TimeRange {
   /** text that one message must contain, case and accents aside */

@@ -259,6 +259,18 @@ export interface TranscriptEntry {
   activity?: unknown;
 }
 
+/** One conversation in the staff's list of transcripts (transcriptIndex.ts makes them; the console reads them). */
+export interface ConversationSummary {
+  conversationId: string;
+  firstAt: string;
+  lastAt: string;
+  messages: number;
+  /** the customer's first question (greetings, clicks and "talk to a human" aside), else the first thing they wrote */
+  title: string;
+  /** the first thing the customer wrote, or with a search, the message that matched */
+  snippet: string;
+}
+
 /** A record as given to the store: `at` defaults to the store's clock. */
 export type AtOptional<T extends { at: string }> = Omit<T, 'at'> & { at?: string };
 

@@ -8,11 +8,11 @@
 // browser's type check reads this file and never reaches server code.
 import type { Lang } from '../knowledge/types.js';
 import type {
-  HelpdeskRequest, KbEdit, RequestPriority, RequestStatus, SaidMessage, StaffAccount, StaffAuditAction, StaffAuditEntry,
+  ConversationSummary, HelpdeskRequest, KbEdit, RequestPriority, RequestStatus, SaidMessage, StaffAccount, StaffAuditAction, StaffAuditEntry,
   StaffRole, SupportLevel, UnansweredRecord,
 } from '../tickets/types.js';
 
-export type { HelpdeskRequest, Lang, RequestPriority, RequestStatus, StaffAuditAction, StaffRole, SupportLevel };
+export type { ConversationSummary, HelpdeskRequest, Lang, RequestPriority, RequestStatus, StaffAuditAction, StaffRole, SupportLevel };
 
 // ---- the chat page ----------------------------------------------------------------------------
 
@@ -79,17 +79,6 @@ export interface Assignees {
   assignees: string[];
 }
 
-/** One conversation in a search's list (tickets/transcriptIndex.ts makes them). */
-export interface ConversationSummary {
-  conversationId: string;
-  firstAt: string;
-  lastAt: string;
-  messages: number;
-  /** the customer's first question, else the first thing they wrote */
-  title: string;
-  /** the first thing the customer wrote, or with a search, the message that matched */
-  snippet: string;
-}
 
 /** GET /transcripts */
 export interface TranscriptsPage {

@@ -108,27 +108,25 @@ export function renderSearch(query: string, outcome: SearchOutcome, lang: Lang, 
   return page({ lang, title: q ? t.searchTitle(q) : t.searchButton, paths: { fr: search('fr'), en: search('en') }, origin, query: q, noindex: true, body: `<section class="help-results">${body}</section>` });
 }
 
-/** A search or an answer refused by the traffic limit: when to try again, and the way back. */
-export function renderTooMany(lang: Lang, seconds: number, origin = ''): string {
-  const t = HELP_TEXTS[lang];
+/** A short page that only says something (no such article, too many searches), with the way back. */
+function noticePage(lang: Lang, origin: string, title: string, inner: string): string {
   return page({
     lang,
-    title: t.tooManyTitle,
+    title,
     paths: { fr: indexPath('fr'), en: indexPath('en') },
     origin,
     noindex: true,
-    body: `<section class="help-results"><h1>${esc(t.tooManyTitle)}</h1><p>${esc(t.tooManyText(seconds))}</p><p class="help-actions"><a class="help-button" href="/?locale=${lang}">${esc(t.askAssistant)}</a></p><p><a href="${indexPath(lang)}">${esc(t.backToIndex)}</a></p></section>`,
+    body: `<section class="help-results"><h1>${esc(title)}</h1>${inner}<p><a href="${indexPath(lang)}">${esc(HELP_TEXTS[lang].backToIndex)}</a></p></section>`,
   });
+}
+
+/** A search or an answer refused by the traffic limit: when to try again, and the assistant meanwhile. */
+export function renderTooMany(lang: Lang, seconds: number, origin = ''): string {
+  const t = HELP_TEXTS[lang];
+  return noticePage(lang, origin, t.tooManyTitle, `<p>${esc(t.tooManyText(seconds))}</p><p class="help-actions"><a class="help-button" href="/?locale=${lang}">${esc(t.askAssistant)}</a></p>`);
 }
 
 export function renderNotFound(lang: Lang, origin = ''): string {
   const t = HELP_TEXTS[lang];
-  return page({
-    lang,
-    title: t.notFoundTitle,
-    paths: { fr: indexPath('fr'), en: indexPath('en') },
-    origin,
-    noindex: true,
-    body: `<section class="help-results"><h1>${esc(t.notFoundTitle)}</h1><p>${esc(t.notFoundText)}</p>${searchForm(lang, '', 'help-q-again')}<p><a href="${indexPath(lang)}">${esc(t.backToIndex)}</a></p></section>`,
-  });
+  return noticePage(lang, origin, t.notFoundTitle, `<p>${esc(t.notFoundText)}</p>${searchForm(lang, '', 'help-q-again')}`);
 }

@@ -121,6 +121,9 @@ describe('the help centre in Chromium', function () {
     browser = await launchChromium({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
     const page = await browser.newPage();
     await page.goto(`${bot.url}/`);
+    // The page's links lead to the help centre in the visitor's language.
+    expect(await page.getByRole('link', { name: 'Pricing' }).getAttribute('href')).to.equal('/help/en/pricing-plans');
+    expect(await page.getByRole('link', { name: 'Contact us' }).getAttribute('href')).to.equal('/help/en/contact-support');
     const box = page.locator('.hero-search input[name="q"]');
     expect(await box.getAttribute('placeholder')).to.equal('Search the help: password, DATEV…');
     await box.fill('forgot my pasword');

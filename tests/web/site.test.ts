@@ -1,5 +1,6 @@
 // The website's pages and files as a browser receives them: headers, CSP, and nothing else served.
 import { expect } from 'chai';
+import { bundled } from '../helpers/bundledKb.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -59,6 +60,20 @@ describe('the website', function () {
   it('lets only the configured sites frame the chat page of the embed', async () => {
     const csp = (await fetch(`${base}/chat.html`)).headers.get('content-security-policy');
     expect(csp).to.include('frame-ancestors https://www.customer.example https://shop.customer.example');
+  });
+
+  it('has no placeholder link: every link of the help page leads to the assistant or to an article that exists', async () => {
+    const page = await (await fetch(`${base}/`)).text();
+    const hrefs = [...page.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs, 'placeholders').to.not.include('#');
+    const ids = new Set((await bundled()).kb.articles.map((a) => a.id));
+    for (const path of [...page.matchAll(/data-help-path="([^"]*)"/g)].map((m) => m[1]!)) {
+      expect(path === '' || ids.has(path), `data-help-path="${path}"`).to.equal(true);
+    }
+    for (const href of hrefs.filter((h) => h.startsWith('/help/'))) {
+      const id = /^\/help\/(?:fr|en)\/(.*)$/.exec(href)?.[1];
+      expect(id === '' || (id !== undefined && ids.has(id)), href).to.equal(true);
+    }
   });
 
   it('serves the embed snippet so that any site can load it', async () => {

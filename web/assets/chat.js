@@ -80,6 +80,9 @@ function translatePage() {
     const label = text(el.getAttribute('data-i18n-label'));
     if (label) el.setAttribute('aria-label', label);
   });
+  document.querySelectorAll('[data-help-path]').forEach(function (el) {
+    el.setAttribute('href', '/help/' + lang + '/' + (el.getAttribute('data-help-path') || ''));
+  });
   document.querySelectorAll('[data-i18n-placeholder]').forEach(function (el) {
     const placeholder = text(el.getAttribute('data-i18n-placeholder'));
     if (placeholder) el.setAttribute('placeholder', placeholder);

@@ -51,6 +51,14 @@ import { TEXTS } from './texts.js';
  * @typedef {{ conversationId?: string, token?: string }} Reconnected
  */
 
+/**
+ * The server's file limits (tickets/filePolicy.ts, which the browser cannot import; a test keeps
+ * the two the same): the picker offers these, and a file past them is left out before an upload.
+ */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILES_PER_MESSAGE = 5;
+const ACCEPTED_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'heic', 'pdf', 'zip', 'txt', 'log', 'csv', 'json', 'xml', 'ini', 'cfg', 'conf', 'md'];
+
 const SESSION_KEY = 'scriba-chat-session';
 const FAILED_TO_CONNECT = 4; // botframework-directlinejs ConnectionStatus.FailedToConnect
 
@@ -152,7 +160,8 @@ const styleOptions = {
   // Screenshots and logs for the support team (the server checks each file again: its real type,
   // 10 MB, 5 per message; the bot explains a refusal). The picker offers what is accepted.
   hideUploadButton: false,
-  uploadAccept: 'image/png,image/jpeg,image/gif,image/webp,image/bmp,image/heic,.heic,application/pdf,.pdf,.txt,.log,.csv,.json,.xml,.ini,.cfg,.conf,.md,.zip,application/zip',
+  uploadAccept: ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/heic', 'application/pdf', 'application/zip']
+    .concat(ACCEPTED_EXTENSIONS.map(function (extension) { return '.' + extension; })).join(','),
   uploadMultiple: true,
   // Its thumbnails are drawn in a worker made from a blob: the page's CSP allows no such worker;
   // the sent message shows the image from the server instead.
@@ -359,10 +368,6 @@ function askForAPerson(store) {
     };
   };
 }
-
-/** The server's limits (tickets/filePolicy.ts), said before a long upload is refused. */
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
-const MAX_FILES_PER_MESSAGE = 5;
 
 /**
  * Picked files over the limits are left out of the message at once, with a notice saying which

@@ -3,9 +3,9 @@
 // request that lists it (requests are the support's record); a person's erasure removes it.
 // Files under DATA_DIR are the embedded implementation; postgres/pgAttachments.ts the shared one.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { folders } from './dataLayout.js';
+import { folders, namesIn } from './dataLayout.js';
 import { replaceFileDurably } from './durableJsonFile.js';
 import { storedFileSchema } from './schemas.js';
 import type { AttachedFile, HelpdeskRequest, StoredFile } from './types.js';
@@ -63,18 +63,18 @@ export interface FileAttachmentsDeps {
  * are synced before the description, so a described file is always complete (a crash between the
  * two leaves bytes without a description, which nothing lists and the purge removes).
  */
-export function createFileAttachments({ dataDir, timeZone, now, report = () => undefined }: FileAttachmentsDeps): AttachmentStore {
+export interface FileAttachments extends AttachmentStore {
+  /** Every kept file with its bytes, conversation by conversation, each oldest first (`npm run db:import`). */
+  everyFile(): AsyncGenerator<{ file: StoredFile; bytes: Buffer }>;
+}
+
+export function createFileAttachments({ dataDir, timeZone, now, report = () => undefined }: FileAttachmentsDeps): FileAttachments {
   const root = join(dataDir, folders.attachments);
   const folderOf = (conversationId: string) => join(root, createHash('sha256').update(conversationId).digest('hex').slice(0, 32));
 
   async function describe(folder: string, id: string): Promise<StoredFile | undefined> {
-    let text: string;
-    try {
-      text = await readFile(join(folder, `${id}.json`), 'utf8');
-    } catch (err) {
-      if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
-      throw err;
-    }
+    const text = await readFile(join(folder, `${id}.json`), 'utf8').catch(ignoreMissing);
+    if (text === undefined) return undefined;
     const parsed = storedFileSchema.safeParse(safeJson(text));
     if (!parsed.success) {
       report(`${join(folder, `${id}.json`)}: not a file description, left as it is (${parsed.error.issues[0]?.message ?? 'unreadable'})`);
@@ -116,12 +116,8 @@ export function createFileAttachments({ dataDir, timeZone, now, report = () => u
       const folder = folderOf(conversationId);
       const file = await describe(folder, id);
       if (!file || file.conversationId !== conversationId) return undefined;
-      try {
-        return { file, bytes: await readFile(join(folder, `${id}.bin`)) };
-      } catch (err) {
-        if ((err as { code?: unknown }).code === 'ENOENT') return undefined;
-        throw err;
-      }
+      const bytes = await readFile(join(folder, `${id}.bin`)).catch(ignoreMissing);
+      return bytes ? { file, bytes } : undefined;
     },
 
     filesOf: async (conversationId) => (await describedIn(folderOf(conversationId))).filter((f) => f.conversationId === conversationId),
@@ -131,6 +127,16 @@ export function createFileAttachments({ dataDir, timeZone, now, report = () => u
       for (const id of ids) {
         const file = await describe(folder, id);
         if (file && !file.kept) await replaceFileDurably(join(folder, `${id}.json`), JSON.stringify({ ...file, kept: true }));
+      }
+    },
+
+    async *everyFile() {
+      for (const name of await namesIn(root)) {
+        const folder = join(root, name);
+        for (const file of await describedIn(folder)) {
+          const bytes = await readFile(join(folder, `${file.id}.bin`)).catch(ignoreMissing);
+          if (bytes) yield { file, bytes };
+        }
       }
     },
 
@@ -167,25 +173,6 @@ export function createFileAttachments({ dataDir, timeZone, now, report = () => u
   };
 }
 
-/** Every kept file under DATA_DIR with its bytes, for `npm run db:import`. */
-export async function* everyStoredFile(dataDir: string, report: (line: string) => void = () => undefined): AsyncGenerator<{ file: StoredFile; bytes: Buffer }> {
-  const store = createFileAttachments({ dataDir, timeZone: 'UTC', now: () => new Date(), report });
-  const root = join(dataDir, folders.attachments);
-  const conversations = new Set<string>();
-  for (const folder of await namesIn(root)) {
-    for (const name of (await namesIn(join(root, folder))).filter((n) => n.endsWith('.json'))) {
-      const file = storedFileSchema.safeParse(safeJson(await readFile(join(root, folder, name), 'utf8').catch(() => '')));
-      if (file.success) conversations.add(file.data.conversationId);
-    }
-  }
-  for (const conversationId of conversations) {
-    for (const file of await store.filesOf(conversationId)) {
-      const kept = await store.readFile(conversationId, file.id);
-      if (kept) yield kept;
-    }
-  }
-}
-
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -194,15 +181,8 @@ function safeJson(text: string): unknown {
   }
 }
 
-function ignoreMissing(err: unknown): void {
+/** A file that is not there reads as undefined; any other failure stands. */
+function ignoreMissing(err: unknown): undefined {
   if ((err as { code?: unknown }).code !== 'ENOENT') throw err;
-}
-
-async function namesIn(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (err) {
-    if ((err as { code?: unknown }).code === 'ENOENT') return [];
-    throw err;
-  }
+  return undefined;
 }

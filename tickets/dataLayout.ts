@@ -98,7 +98,8 @@ export async function legacyMonthFiles(dir: string): Promise<string[]> {
   return (await namesIn(dir)).filter((n) => legacyMonthFile.test(n)).sort().map((n) => join(dir, n));
 }
 
-async function namesIn(dir: string): Promise<string[]> {
+/** The names in a folder; none when it does not exist (yet). */
+export async function namesIn(dir: string): Promise<string[]> {
   try {
     return await readdir(dir);
   } catch (err) {

@@ -2,7 +2,7 @@
 // upload through the local Direct Line, a link an Azure channel gives), the same limits and the
 // same answer — what was kept, and what was refused and why.
 import type { AttachmentStore } from './attachments.js';
-import { checkFile, MAX_FILES_PER_CONVERSATION, type FileRefusal } from './filePolicy.js';
+import { checkFile, MAX_FILES_PER_CONVERSATION, safeFileName, type FileRefusal } from './filePolicy.js';
 import type { AttachedFile } from './types.js';
 
 export interface RefusedFile {
@@ -37,6 +37,6 @@ export async function takeFiles(files: AttachmentStore, conversationId: string, 
       room--;
     }
   }
-  for (const name of overCount) received.refused.push({ name: (await checkFile(name, new Uint8Array(1))).name, reason: 'count' });
+  for (const name of overCount) received.refused.push({ name: safeFileName(name), reason: 'count' });
   return received;
 }

@@ -17,7 +17,7 @@ const ACCEPTED_TYPES = new Set([
   'application/pdf', 'application/zip',
 ]);
 const TEXT_EXTENSIONS = new Set(['txt', 'log', 'csv', 'json', 'xml', 'ini', 'cfg', 'conf', 'md']);
-/** What the customer is told the limits are (the bot's message names the same list). */
+/** The extensions kept: the chat page's picker offers the same list (tests/web/fileLimits.test.ts). */
 export const ACCEPTED_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'heic', 'pdf', 'zip', ...TEXT_EXTENSIONS];
 
 /** Why a file was not kept; the bot explains each in the customer's language. */

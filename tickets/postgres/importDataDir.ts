@@ -4,7 +4,7 @@
 // customers' files, conversation state, staff accounts and the staff audit (in the order it was written). Signed-out
 // sessions are not copied: they expire within 8 h.
 import type { Pool } from 'pg';
-import { everyStoredFile } from '../attachments.js';
+import { createFileAttachments } from '../attachments.js';
 import { createLowdbStore } from '../helpdeskStore.js';
 import { createLowdbKeyValueStore } from '../keyValueStore.js';
 import { createFileStaffRecords } from '../staffRecords.js';
@@ -81,7 +81,7 @@ export async function importDataDir(dataDir: string, pool: Pool, { timeZone = 'E
     imported.transcripts++;
   }
 
-  for await (const { file, bytes } of everyStoredFile(dataDir, report)) {
+  for await (const { file, bytes } of createFileAttachments({ dataDir, timeZone, now, report }).everyFile()) {
     await insertStoredFile(pool, file, bytes);
     imported.files++;
   }

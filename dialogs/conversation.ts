@@ -9,7 +9,7 @@ import { strings } from '../strings/index.js';
 import { AnswerDialog, type AnswerOptions } from './answerDialog.js';
 import { ClarifyDialog, type ClarifyOptions } from './clarifyDialog.js';
 import { sessionOf, setUnderstanding, type HelpdeskDeps } from './deps.js';
-import { onlyPresentsFiles, receiveFiles } from './files.js';
+import { receiveFiles } from './files.js';
 import { FlowDialog } from './flowDialog.js';
 import { isReroute, type HelpdeskDialog } from './helpdeskDialog.js';
 import { ANSWER, CLARIFY, REQUEST, STATUS } from './ids.js';
@@ -150,7 +150,7 @@ export class HelpdeskConversation {
     if (dc.activeDialog && !this.dialogs.find(dc.activeDialog.id)) await dc.cancelAllDialogs(true);
     const received = await receiveFiles(context, this.deps, session, files, { text: u.text, asking: dc.activeDialog !== undefined });
     if (received === 'added') return;
-    if (received === 'kept' && onlyPresentsFiles(u.text)) {
+    if (received === 'alone') {
       // Files alone answer nothing: the question under way is asked again.
       if (dc.activeDialog) await dc.repromptDialog();
       return;

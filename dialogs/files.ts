@@ -31,8 +31,10 @@ export type FilesOutcome =
   | 'none'
   /** the files (and the words with them) went to a request: the turn is done */
   | 'added'
-  /** said what was kept or refused; the words typed with them, if any, still need an answer */
-  | 'kept';
+  /** said what was kept or refused, and nothing else was said: the question under way is asked again */
+  | 'alone'
+  /** said what was kept or refused; the words typed with them still need an answer */
+  | 'with-words';
 
 export async function receiveFiles(context: TurnContext, deps: HelpdeskDeps, session: Session, received: ReceivedFiles | undefined, { text, asking }: { text: string; asking: boolean }): Promise<FilesOutcome> {
   if (!received || (received.kept.length === 0 && received.refused.length === 0)) return 'none';
@@ -45,10 +47,11 @@ export async function receiveFiles(context: TurnContext, deps: HelpdeskDeps, ses
     await context.sendActivity({ type: 'message', text: [...lines, t.filesAddedToRequest(answering, names)].join('\n\n'), textFormat: 'markdown' });
     return 'added';
   }
+  const alone = onlyPresentsFiles(text);
   if (received.kept.length > 0) {
     session.files = [...(session.files ?? []), ...received.kept];
-    lines.push(onlyPresentsFiles(text) && !asking ? t.filesKeptAskProblem(names) : t.filesKept(names));
+    lines.push(alone && !asking ? t.filesKeptAskProblem(names) : t.filesKept(names));
   }
   await context.sendActivity({ type: 'message', text: lines.join('\n\n'), textFormat: 'markdown' });
-  return 'kept';
+  return alone ? 'alone' : 'with-words';
 }

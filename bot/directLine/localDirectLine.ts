@@ -11,7 +11,7 @@
 //
 // Every call but the first start carries `Authorization: Bearer <token>`: none or a forged one → 401,
 // an expired one or another conversation's → 403, a conversation that never started → 404.
-import type { Activity, ChannelAccount, TurnContext } from 'botbuilder';
+import type { Activity, Attachment, ChannelAccount, TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import { z } from 'zod';
 import { DirectLineAdapter } from './adapter.js';
@@ -22,7 +22,7 @@ import { createConversations, type Conversation, type Conversations } from './co
 import { randomId, type TokenClaims, type TokenSigner } from './tokens.js';
 import type { AttachmentStore } from '../../tickets/attachments.js';
 import { takeFiles, type ReceivedFiles } from '../../tickets/fileIntake.js';
-import type { TranscriptEntry } from '../../tickets/types.js';
+import type { AttachedFile, TranscriptEntry } from '../../tickets/types.js';
 import { downloadHeaders, showsInPlace } from '../../web/fileDownload.js';
 import { readUpload, UploadProblem } from './upload.js';
 
@@ -31,7 +31,6 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 export const WEBCHAT_CHANNEL = 'webchat';
 export const BOT_ACCOUNT: ChannelAccount = { id: 'scriba-assistant', name: 'Scriba', role: 'bot' };
 export const LOCAL_SERVICE_URL = 'urn:scriba:local-directline';
-const SERVICE_URL = LOCAL_SERVICE_URL;
 /**
  * Where the local Direct Line tells the bot which files of an upload it kept or refused (the
  * activity's channelData): set by this server only, removed from whatever a client posts.
@@ -46,6 +45,12 @@ export function isUploadPath(path: string): boolean {
 /** Where the user's own message shows a file they sent (same origin as the chat page). */
 export function fileUrl(conversationId: string, fileId: string): string {
   return `${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(conversationId)}/files/${fileId}`;
+}
+
+/** A kept file in the user's own message: an image with a thumbnail is drawn in their bubble (Web Chat draws other files as a link). */
+function shownFile(conversationId: string, file: AttachedFile): Attachment {
+  const url = fileUrl(conversationId, file.id);
+  return { contentType: file.contentType, name: file.name, contentUrl: url, ...(showsInPlace(file.contentType) ? { thumbnailUrl: url } : {}) };
 }
 
 export interface LocalDirectLineDeps {
@@ -141,7 +146,7 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
       type: 'conversationUpdate',
       id: `${conversationId}|start`,
       channelId: WEBCHAT_CHANNEL,
-      serviceUrl: SERVICE_URL,
+      serviceUrl: LOCAL_SERVICE_URL,
       timestamp: now(),
       ...(locale ? { locale } : {}),
       conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
@@ -180,15 +185,14 @@ export function createLocalDirectLine(deps: LocalDirectLineDeps) {
     const activity: Partial<Activity> = {
       ...posted,
       channelId: WEBCHAT_CHANNEL,
-      serviceUrl: SERVICE_URL,
+      serviceUrl: LOCAL_SERVICE_URL,
       timestamp: now(),
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       // The sender is the token's user, whatever the body says: nobody speaks as the bot.
       from: { name: '', ...from, id: claims.userId, role: 'user' },
       recipient: BOT_ACCOUNT,
       ...(posted.locale ?? conversation.locale ? { locale: posted.locale ?? conversation.locale } : {}),
-      // An image with a thumbnail is drawn in the customer's bubble (Web Chat draws other files as a link).
-      ...(files ? { attachments: files.kept.map((f) => ({ contentType: f.contentType, name: f.name, contentUrl: fileUrl(conversation.id, f.id), ...(showsInPlace(f.contentType) ? { thumbnailUrl: fileUrl(conversation.id, f.id) } : {}) })) } : {}),
+      ...(files ? { attachments: files.kept.map((f) => shownFile(conversation.id, f)) } : {}),
       ...(files || Object.keys(clientData).length > 0 ? { channelData: { ...clientData, ...(files ? { [RECEIVED_FILES]: files } : {}) } } : {}),
     };
     // The user's own activity goes in the list first, with the id we answer: Web Chat matches

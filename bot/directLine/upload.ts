@@ -82,7 +82,7 @@ export function readUpload(req: IncomingMessage): Promise<Upload> {
         chunks.push(chunk);
       });
       stream.on('end', () => {
-        // Cut at the limit: what came is kept only to say why the file is refused.
+        // Cut at the limit: refused by its size, its bytes dropped.
         const cut = (stream as unknown as { truncated?: boolean }).truncated === true;
         files.push({ name: info.filename ?? 'file', bytes: cut ? Buffer.alloc(0) : Buffer.concat(chunks), size: cut ? MAX_FILE_BYTES + 1 : size });
       });

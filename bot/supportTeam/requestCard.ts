@@ -31,6 +31,7 @@ export function requestCard(r: HelpdeskRequest, { lang, rules, now, consoleUrl }
   const zone = rules.business.timeZone;
   const due = dueOf(r, rules, now);
   const contact = [r.contact.name, r.contact.email, r.kind === 'callback' ? r.contact.phone : undefined].filter(Boolean).join(' · ');
+  const files = filesOfRequest(r);
   const facts = [
     { title: t.status, value: t.statuses[r.status] },
     { title: t.owner, value: r.assignee ?? t.nobody },
@@ -38,7 +39,7 @@ export function requestCard(r: HelpdeskRequest, { lang, rules, now, consoleUrl }
     { title: r.kind === 'callback' ? t.callAt : t.firstReply, value: `${t.dues[due.state]} ${when(due.at, lang, zone)} (${zone})` },
     { title: t.customer, value: contact },
     // Downloaded from the console (Open in the console): a card cannot carry a signed-in link.
-    ...(filesOfRequest(r).length ? [{ title: t.files, value: filesOfRequest(r).map((f) => f.name).join(', ') }] : []),
+    ...(files.length ? [{ title: t.files, value: files.map((f) => f.name).join(', ') }] : []),
   ];
   const tried = r.tried.articles.map((a) => `• ${a.title}${a.feedback === 'not-helpful' ? ' ✗' : ''}${a.missing ? ` — “${a.missing}”` : ''}`);
   const lastFromCustomer = [...(r.messages ?? [])].reverse().find((m) => m.from === 'customer');

@@ -17,7 +17,7 @@ const PRESENTING = new Set([
   'voila', 'voici', 'ci', 'joint', 'jointe', 'joints', 'jointes', 'piece', 'pieces', 'pj', 'en', 'de', 'du', 'des', 'd', 'l', 'la', 'le', 'les', 'un', 'une',
   'mon', 'ma', 'mes', 'ce', 'cette', 'ces', 'ecran', 'copie', 'impression', 'capture', 'captures', 'screen', 'screenshot', 'screenshots', 'photo', 'photos',
   'image', 'images', 'fichier', 'fichiers', 'log', 'logs', 'journal', 'journaux', 'erreur', 'erreurs', 'message', 'tiens', 'et', 'aussi', 'merci',
-  'here', 'is', 's', 'are', 'the', 'a', 'an', 'my', 'this', 'these', 'attached', 'attachment', 'see', 'file', 'files', 'of', 'error', 'errors', 'and', 'also', 'thanks',
+  'here', 'heres', 'is', 's', 'are', 'the', 'a', 'an', 'my', 'this', 'these', 'attached', 'attachment', 'see', 'file', 'files', 'of', 'error', 'errors', 'and', 'also', 'thanks',
 ]);
 
 /** "voila la capture de l'erreur": only presents the files; "l'export bloque, voila la capture": a question. */

@@ -84,6 +84,15 @@ describe('files sent from Web Chat', function () {
     expect((await botSaid(chat)).slice(-3).join('\n'), (await botSaid(chat)).join(' | ')).to.match(/connect/i);
   });
 
+  it('answers about files in the language the customer switched to, not the page\'s', async () => {
+    const chat = await startChat(base);
+    await say(chat, 'in english pls');
+    await upload(chat, [{ name: 'screen.png', bytes: png, type: 'image/png' }, { name: 'fix.exe', bytes: exe }], 'heres the screenshot');
+    const said = (await botSaid(chat)).at(-1)!;
+    expect(said).to.include('I couldn\'t accept "fix.exe"').and.include('Got it: "screen.png"').and.include('Tell me in a few words what is wrong');
+    expect(said).to.not.match(/Bien reçu|Je n.ai pas pu/);
+  });
+
   it('explains a refused program and a file over 10 MB, and keeps neither', async () => {
     const chat = await startChat(base);
     expect((await upload(chat, [{ name: 'setup.exe', bytes: exe }, { name: 'video.png', bytes: Buffer.concat([png, Buffer.alloc(MAX_FILE_BYTES)]) }])).status).to.equal(200);
